@@ -1,0 +1,32 @@
+// One build script, three bundles: the VS Code client (vscode is provided by the editor),
+// the language server and the factcheck CLI. Everything else is bundled so the VSIX ships
+// no node_modules.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const contexts = await Promise.all([
+  esbuild.context({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] }),
+  esbuild.context({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'server/dist/server.js' }),
+  esbuild.context({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+].map((p) => p.catch((e) => { throw e; })));
+
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}
