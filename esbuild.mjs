@@ -22,6 +22,8 @@ const contexts = await Promise.all([
   esbuild.context({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] }),
   esbuild.context({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'server/dist/server.js' }),
   esbuild.context({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The CLI's worker threads (one per core for folders of articles) load this bundle.
+  esbuild.context({ ...common, entryPoints: ['server/src/cliWorker.ts'], outfile: 'server/dist/cliWorker.js' }),
 ].map((p) => p.catch((e) => { throw e; })));
 
 if (watch) {

@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     files: ['server/src/**/*.ts'],
-    rules: { 'no-console': ['error', { allow: [] }] },
+    rules: { 'no-console': 'error' },
   },
   {
     files: ['server/src/cli.ts', 'server/src/cli/**/*.ts'],
