@@ -111,6 +111,8 @@ export interface Analysis {
   /** Sorted by start, then end, then rule id. */
   findings: Finding[];
   notes: Notes;
+  /** Rules that threw on this document: their findings are skipped, the other rules still report. */
+  ruleErrors: { rule: RuleId; message: string }[];
 }
 
 /** Input format: Markdown is parsed so code, front matter, HTML comments and link URLs are skipped. */

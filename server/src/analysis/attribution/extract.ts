@@ -1,0 +1,210 @@
+// Finds who said what: direct quotes next to a cue, indirect speech frames, quoted words inside a
+// paraphrase, and floating quotes that continue the previous speaker.
+import type { Article, Sentence } from '../article';
+import type { Quote } from '../text/quotes';
+import type { AttributionKind, SpeakerKind, Span } from '../types';
+import { has, type Token } from '../text/tokens';
+import type { Cue, CueLexicon } from './cues';
+import { frameOf, sentenceSubject, subjectAndVerb, subjectOf, type Frame } from './frames';
+import { phraseAt, speakerKind, type Phrase } from './phrases';
+
+/** An attribution before names are resolved. */
+export interface RawAttribution {
+  kind: AttributionKind;
+  quote: Span;
+  speaker: Span | null;
+  speakerText: string;
+  speakerKind: SpeakerKind;
+  cue: Span | null;
+  cueText: string;
+  sentence: number;
+  /** Floating quote: continues the attribution before it (speaker copied at resolution). */
+  floating: boolean;
+}
+
+/** Quotes shorter than this many words with no speaker are scare quotes or titles, not speech. */
+export const MIN_SPEECH_WORDS = 4;
+
+const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+export function extractAttributions(article: Article, lexicon: CueLexicon): { attributions: RawAttribution[]; unattributed: Quote[] } {
+  const out: RawAttribution[] = [];
+  const quoteDone = new Set<Quote>();
+  const quotesBySentence = article.sentences.map((s) => article.quotes.filter((q) => q.start < s.end && q.end > s.start));
+  for (const s of article.sentences) {
+    const quotes = quotesBySentence[s.index]!;
+    const inQuote = (t: Token) => quotes.some((q) => t.start > q.start && t.end < q.end);
+    const cues = lexicon.find(s.tokens, inQuote);
+    const used = new Set<Cue>();
+    const firstHere = out.length;
+    // 1. Direct quotes with a cue right after or right before them.
+    for (const q of quotes) {
+      if (quoteDone.has(q)) continue;
+      const hit = directCue(s, q, cues, used);
+      if (!hit) continue;
+      used.add(hit.cue);
+      quoteDone.add(q);
+      out.push(record(article, s, 'direct', q, hit.speaker, hit.cue));
+    }
+    // 2. Indirect speech around the remaining cues.
+    const frames: Frame[] = [];
+    for (const c of cues) {
+      if (used.has(c)) continue;
+      const f = frameOf(s.tokens, c);
+      if (f && !frameInsideQuote(s, f, quotes)) frames.push(f);
+    }
+    trimOverlaps(s.tokens, frames);
+    for (const f of frames) {
+      const content = spanOf(s.tokens, f.content);
+      if (wordCount(article.prose.slice(content.start, content.end)) < 2) continue;
+      const inner = quotes.filter((q) => q.start >= content.start && q.end <= content.end);
+      const whole = inner.find((q) => q.start <= content.start + 1 && q.end >= content.end - 1);
+      inner.forEach((q) => quoteDone.add(q));
+      if (whole) {
+        out.push(record(article, s, 'direct', whole, f.speaker, f.cue));
+        continue;
+      }
+      const kind: AttributionKind = inner.length > 0 || quotes.some((q) => q.start < content.end && q.end > content.start) ? 'mixed' : 'indirect';
+      out.push(record(article, s, kind, content, f.speaker, f.cue));
+      // Only the outermost attribution counts: a quote inside this content is part of it.
+      for (let k = out.length - 2; k >= firstHere; k--) {
+        const d = out[k]!;
+        if (d.sentence === s.index && d.kind === 'direct' && d.quote.start >= content.start && d.quote.end <= content.end) out.splice(k, 1);
+      }
+    }
+    // 3. Quoted words inside a paraphrase belong to the sentence's subject: "He ordered ... “as soon as possible”".
+    for (const q of quotes) {
+      if (quoteDone.has(q) || q.start < s.start || q.start === s.start) continue;
+      const main = subjectAndVerb(s.tokens);
+      if (!main) continue;
+      const { subject, verb: verbAt } = main;
+      const kind = speakerKind(s.tokens, subject);
+      if (kind !== 'person' && kind !== 'pronoun') continue;
+      if (s.tokens[verbAt]!.start > q.start) continue;
+      quoteDone.add(q);
+      out.push(record(article, s, 'direct', q, subject, { from: verbAt, to: verbAt + 1, lemma: s.tokens[verbAt]!.lower, type: 'verb' }));
+    }
+  }
+  // 4. Floating quotes: a quote that opens its sentence or paragraph and continues an earlier speaker.
+  const unattributed: Quote[] = [];
+  out.sort((a, b) => a.quote.start - b.quote.start);
+  for (const q of article.quotes) {
+    if (quoteDone.has(q)) continue;
+    const s = article.sentences.find((x) => q.start >= x.start && q.start < x.end);
+    const opensSentence = !!s && article.prose.slice(s.start, q.start).trim() === '';
+    const previous = lastBefore(out, q.start);
+    const near = !!previous && !!s && s.index - previous.sentence <= 3;
+    if ((opensSentence || q.continuesPrevious) && previous && near && previous.speaker) {
+      out.push({ ...previous, kind: 'direct', quote: { start: q.start, end: q.end }, cue: null, cueText: '', sentence: s!.index, floating: true });
+      out.sort((a, b) => a.quote.start - b.quote.start);
+      continue;
+    }
+    if (wordCount(article.prose.slice(q.start, q.end)) >= MIN_SPEECH_WORDS) unattributed.push(q);
+  }
+  return { attributions: out, unattributed };
+}
+
+function lastBefore(list: readonly RawAttribution[], at: number): RawAttribution | undefined {
+  let best: RawAttribution | undefined;
+  for (const a of list) if (a.quote.start < at && (!best || a.quote.start > best.quote.start)) best = a;
+  return best;
+}
+
+const spanOf = (tokens: readonly Token[], p: Phrase): Span => ({ start: tokens[p.from]!.start, end: tokens[p.to - 1]!.end });
+
+function record(article: Article, s: Sentence, kind: AttributionKind, quote: Span, speaker: Phrase | null, cue: Cue): RawAttribution {
+  const sp = speaker ? spanOf(s.tokens, speaker) : null;
+  const cueSpan = spanOf(s.tokens, cue);
+  return {
+    kind,
+    quote: { start: quote.start, end: quote.end },
+    speaker: sp,
+    speakerText: sp ? article.prose.slice(sp.start, sp.end) : '',
+    speakerKind: speaker ? speakerKind(s.tokens, speaker) : 'unknown',
+    cue: cueSpan,
+    cueText: cuePhrase(s.tokens, cue),
+    sentence: s.index,
+    floating: false,
+  };
+}
+
+/** "told journalists", "said in a statement": the cue plus a short object for messages. */
+function cuePhrase(tokens: readonly Token[], cue: Cue): string {
+  const words = tokens.slice(cue.from, cue.to).map((t) => t.text);
+  const next = tokens[cue.to];
+  if (cue.lemma === 'tell' && next && ['journalists', 'reporters', 'the'].includes(next.lower)) {
+    const obj = phraseAt(tokens, cue.to);
+    if (obj && obj.to - obj.from <= 3) words.push(...tokens.slice(obj.from, obj.to).map((t) => t.text));
+  }
+  return words.join(' ').replace(/ \. /g, '. ');
+}
+
+/** A cue next to quote `q`: `“...,” Trump said`, `“...,” said Charap`, `Trump said: “...”`. */
+function directCue(s: Sentence, q: Quote, cues: readonly Cue[], used: ReadonlySet<Cue>): { cue: Cue; speaker: Phrase | null } | null {
+  const tokens = s.tokens;
+  // After the closing mark.
+  if (q.end <= s.end) {
+    let k = tokens.findIndex((t) => t.start >= q.end);
+    if (k >= 0) {
+      while (tokens[k] && /^[,\-–—]$/.test(tokens[k]!.text)) k++;
+      const atK = cues.find((c) => c.from === k && !used.has(c));
+      if (atK && atK.type !== 'participle') {
+        const sp = phraseAt(tokens, atK.to);
+        if (sp) return { cue: atK, speaker: sp };
+      }
+      const sp = phraseAt(tokens, k);
+      if (sp) {
+        let j = sp.to;
+        if (tokens[j]?.text === ',') {
+          const close = tokens.findIndex((t, n) => n > j && n < j + 14 && t.text === ',');
+          if (close > 0) j = close + 1;
+        }
+        while (tokens[j] && (has(tokens[j]!, 'Adverb') || ['also', 'later', 'then', 'has', 'had'].includes(tokens[j]!.lower))) j++;
+        const c = cues.find((x) => x.from === j && !used.has(x) && x.type !== 'according');
+        if (c) return { cue: c, speaker: sp };
+      }
+    }
+  }
+  // Before the opening mark: "Trump said: “...”", "He added, “...”", "Smith told reporters in a statement: “...”".
+  const qi = tokens.findIndex((t) => t.start >= q.start);
+  const limit = qi < 0 ? tokens.length : qi;
+  const before = cues.filter((c) => c.to <= limit && limit - c.to <= 8 && !used.has(c));
+  const c = before[before.length - 1];
+  if (!c) return null;
+  const gap = tokens.slice(c.to, limit);
+  if (gap.some((t) => t.lower === 'that' || t.text === '.' || t.text === '”' || t.text === '"' || (has(t, 'Verb') && !has(t, 'Noun')))) return null;
+  if (c.type === 'according') {
+    const sp = phraseAt(tokens, c.to);
+    return sp ? { cue: c, speaker: sp } : null;
+  }
+  const sp = c.type === 'participle' ? sentenceSubject(tokens) : subjectOf(tokens, c.from, 0);
+  return sp ? { cue: c, speaker: sp } : null;
+}
+
+/** A frame whose cue and speaker sit inside one quotation is the quote's own words. */
+function frameInsideQuote(s: Sentence, f: Frame, quotes: readonly Quote[]): boolean {
+  const cueAt = s.tokens[f.cue.from]!.start;
+  return quotes.some((q) => cueAt > q.start && cueAt < q.end);
+}
+
+/** Two frames in one sentence: "A said that X, and he told reporters that Y" -> X ends before ", and he". */
+function trimOverlaps(tokens: readonly Token[], frames: Frame[]): void {
+  frames.sort((a, b) => a.cue.from - b.cue.from);
+  for (let i = 0; i < frames.length; i++) {
+    const f = frames[i]!;
+    for (let j = i + 1; j < frames.length; j++) {
+      const g = frames[j]!;
+      const boundary = g.forward && g.speaker ? g.speaker.from : g.cue.from;
+      if (f.content.to > boundary && f.content.from < boundary) {
+        let to = boundary;
+        while (to > f.content.from && /^(?:,|;|and|but|while|as|or)$/i.test(tokens[to - 1]!.text)) to--;
+        f.content = { from: f.content.from, to };
+      }
+    }
+  }
+  // A frame whose content swallows a later frame's cue (content before a cue) keeps its own part only.
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const f = frames[i]!;
+    if (f.content.to <= f.content.from) frames.splice(i, 1);
+  }
+}

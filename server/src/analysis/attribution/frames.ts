@@ -1,0 +1,197 @@
+// Where the speaker and the content sit around a cue, within one sentence.
+import { has, type Token } from '../text/tokens';
+import { LISTENER_VERBS } from '../data/reportingVerbs';
+import type { Cue } from './cues';
+import { hasProperName, phraseAt, phraseEndingAt, type Phrase } from './phrases';
+
+const AUXILIARIES = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'will', 'would', 'could', 'should', 'may', 'might', 'can', 'did', 'does', 'do', 'also', 'later', 'then', 'again', 'not', 'never', 'just', 'once', 'previously', 'recently', 'repeatedly', 'publicly', 'privately', 'reportedly', 'further', 'quickly', 'clearly', 'explicitly', 'first', 'still', 'already', 'often', 'even', 'only']);
+const LEADING_CONNECTIVES = new Set(['but', 'and', 'so', 'yet', 'still', 'meanwhile', 'however', 'or']);
+const CLAUSE_OPENERS = new Set(['while', 'when', 'as', 'after', 'before', 'if', 'although', 'though', 'because', 'since', 'until', 'once', 'whereas', 'unless']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there']);
+
+/** An indirect attribution inside one sentence, as token indices. */
+export interface Frame {
+  cue: Cue;
+  speaker: Phrase | null;
+  /** Content tokens `[from, to)`. */
+  content: Phrase;
+  /** True when the speaker comes before the cue and the content after it. */
+  forward: boolean;
+}
+
+const isComma = (t: Token | undefined) => t?.text === ',';
+const isVerb = (t: Token | undefined) => !!t && has(t, 'Verb') && !has(t, 'Noun') && !has(t, 'Adjective');
+
+/** Skip auxiliaries and adverbs leftwards from `k`. */
+function skipAuxLeft(tokens: readonly Token[], k: number, floor: number): number {
+  while (k >= floor) {
+    const t = tokens[k]!;
+    if (AUXILIARIES.has(t.lower) || (has(t, 'Adverb') && !has(t, 'ProperNoun') && t.lower !== 'there')) k--;
+    else break;
+  }
+  return k;
+}
+
+/** The grammatical subject of the sentence's main clause, skipping an opening adverbial. */
+export function sentenceSubject(tokens: readonly Token[]): Phrase | null {
+  return subjectAndVerb(tokens)?.subject ?? null;
+}
+
+/** The main clause's subject and the index of its verb: "Mr. Lavrov, speaking English, praised" -> praised. */
+export function subjectAndVerb(tokens: readonly Token[]): { subject: Phrase; verb: number } | null {
+  let i = 0;
+  for (let guard = 0; guard < 3; guard++) {
+    while (tokens[i] && (LEADING_CONNECTIVES.has(tokens[i]!.lower) || isComma(tokens[i]))) i++;
+    const t = tokens[i];
+    if (!t) return null;
+    const opensAdverbial = CLAUSE_OPENERS.has(t.lower) || has(t, 'Preposition') || (has(t, 'Adverb') && !has(t, 'ProperNoun')) || has(t, 'Date') || has(t, 'Adjective');
+    if (!opensAdverbial) break;
+    const comma = tokens.findIndex((x, k) => k > i && k < i + 16 && isComma(x));
+    if (comma < 0) return null;
+    i = comma + 1;
+  }
+  const p = phraseAt(tokens, i);
+  if (!p) return null;
+  // Skip an apposition: "Mr. Lavrov, speaking English, praised ..."
+  let k = p.to;
+  if (isComma(tokens[k])) {
+    const close = tokens.findIndex((x, n) => n > k && n < k + 14 && isComma(x));
+    if (close > 0) k = close + 1;
+  }
+  k = skipAuxRight(tokens, k);
+  return tokens[k] && has(tokens[k]!, 'Verb') ? { subject: p, verb: k } : null;
+}
+
+function skipAuxRight(tokens: readonly Token[], k: number): number {
+  while (tokens[k] && (has(tokens[k]!, 'Adverb') || AUXILIARIES.has(tokens[k]!.lower)) && tokens[k + 1]?.isWord) k++;
+  return k;
+}
+
+/** The subject of the cue at `cueFrom`, read leftwards: "Peskov, Mr. Putin’s spokesperson, told". */
+export function subjectOf(tokens: readonly Token[], cueFrom: number, floor: number): Phrase | null {
+  let k = skipAuxLeft(tokens, cueFrom - 1, floor);
+  if (k < floor) return null;
+  const t = tokens[k]!;
+  if (t.lower === 'and' || t.lower === 'but') return sentenceSubject(tokens);
+  if (isComma(t)) {
+    let m = k - 1;
+    while (m >= floor && m > k - 16 && !isComma(tokens[m])) m--;
+    if (m < floor || !isComma(tokens[m])) return null;
+    const head = phraseEndingAt(tokens, m - 1, floor);
+    if (!head) return null;
+    if (!hasProperName(tokens, head)) {
+      // "A blogger, who bears the name of Alex Parker, argued": prefer the name in the apposition.
+      for (let n = k - 1; n > m; n--) {
+        const named = phraseEndingAt(tokens, n, m + 1);
+        if (named && hasProperName(tokens, named) && named.to - named.from >= 2) return named;
+      }
+    }
+    return head;
+  }
+  return phraseEndingAt(tokens, k, floor);
+}
+
+/** Where content starts after a cue: at a leading "that" when only an object and adjuncts precede it. */
+function contentStart(tokens: readonly Token[], cue: Cue): number | null {
+  let i = cue.to;
+  if (LISTENER_VERBS.has(cue.lemma)) {
+    const obj = phraseAt(tokens, i);
+    if (obj && !SUBJECT_PRONOUNS.has(tokens[i]!.lower)) i = obj.to;
+    else if (['him', 'her', 'them', 'us', 'me'].includes(tokens[i]?.lower ?? '')) i++;
+  }
+  for (let k = i; k < Math.min(tokens.length, i + 12); k++) {
+    const t = tokens[k]!;
+    if (t.lower === 'that') return k;
+    if (SUBJECT_PRONOUNS.has(t.lower) || isVerb(t) || t.text === ';' || (t.text === ',' && k > i) || !t.isWord && t.text !== ',' && t.text !== '’') break;
+  }
+  while (tokens[i] && (isComma(tokens[i]) || tokens[i]!.text === ':')) i++;
+  const first = tokens[i];
+  if (!first) return null;
+  if (has(first, 'Preposition') && first.lower !== 'that') return null;
+  if (first.lower === 'to' || first.lower === 'for' || first.lower === 'about' || first.lower === 'of') return null;
+  return i;
+}
+
+/** Tokens `[from, to)` hold a finite verb (content), not just a role ("pro-Kremlin analyst in Moscow"). */
+function hasClause(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.lower === 'who' || t.lower === 'which') return false;
+    if (isVerb(t) && !has(t, 'Gerund') && !has(t, 'Participle')) return true;
+  }
+  return false;
+}
+
+/** The end of the sentence's words: drop trailing sentence punctuation but keep closing quotes. */
+function contentEnd(tokens: readonly Token[], to: number): number {
+  while (to > 0 && /^[.!?,;:…\-–—]$/.test(tokens[to - 1]!.text)) to--;
+  return to;
+}
+
+/** A "that" within a few words, no comma between: "told journalists on Wednesday that ...". */
+function thatFollows(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + 10); k++) {
+    const t = tokens[k]!;
+    if (t.lower === 'that') return true;
+    if (isComma(t) || (isVerb(t) && !has(t, 'Gerund'))) return false;
+  }
+  return false;
+}
+
+/** The frame of one cue in a sentence, or null when the cue introduces no content here. */
+export function frameOf(tokens: readonly Token[], cue: Cue): Frame | null {
+  const end = contentEnd(tokens, tokens.length);
+  if (cue.type === 'according') {
+    const sp = phraseAt(tokens, cue.to);
+    if (!sp) return null;
+    let lead = 0;
+    while (tokens[lead] && LEADING_CONNECTIVES.has(tokens[lead]!.lower)) lead++;
+    if (cue.from <= lead) {
+      const comma = tokens.findIndex((t, k) => k >= sp.to && isComma(t));
+      return comma > 0 && comma + 1 < end ? { cue, speaker: sp, content: { from: comma + 1, to: end }, forward: false } : null;
+    }
+    const to = contentEnd(tokens, cue.from);
+    return to > 0 ? { cue, speaker: sp, content: { from: 0, to }, forward: false } : null;
+  }
+  if (cue.type === 'participle') {
+    const from = contentStart(tokens, cue);
+    return from === null || from >= end ? null : { cue, speaker: sentenceSubject(tokens), content: { from, to: end }, forward: true };
+  }
+  // Inverted: "..., said Sergei Markov, pro-Kremlin analyst." / "..., said Markov, was to ..."
+  const before = skipAuxLeft(tokens, cue.from - 1, 0);
+  if (before >= 0 && (isComma(tokens[before]) || tokens[before]!.text === '”') && !LISTENER_VERBS.has(cue.lemma)) {
+    const sp = phraseAt(tokens, cue.to);
+    if (sp && (sp.to >= end || !tokens[sp.to]!.isWord || has(tokens[sp.to]!, 'Preposition')) && !thatFollows(tokens, sp.to)) {
+      let after = sp.to;
+      if (isComma(tokens[after])) after++;
+      const lead = tokens.findIndex((t) => t.isWord);
+      if (after < end && before - lead <= 6 && hasClause(tokens, after, end)) {
+        return { cue, speaker: sp, content: { from: after, to: end }, forward: false };
+      }
+      return before > 0 ? { cue, speaker: sp, content: { from: 0, to: contentEnd(tokens, before) }, forward: false } : null;
+    }
+  }
+  const speaker = subjectOf(tokens, cue.from, 0);
+  if (!speaker) return null;
+  // "..., the agency announced on Wednesday." / "Russia, he said, asked ..."
+  if (speaker.from > 0 && isComma(tokens[speaker.from - 1])) {
+    const rest = cue.to;
+    if (isComma(tokens[rest]) && hasClause(tokens, rest + 1, end)) {
+      return { cue, speaker, content: { from: rest + 1, to: end }, forward: false };
+    }
+    const tail = tokens.slice(rest, end);
+    const next = tokens[rest];
+    const intransitive = !next || !next.isWord || has(next, 'Preposition') || has(next, 'Date') || has(next, 'Adverb');
+    if (intransitive && !tail.some((t) => t.lower === 'that') && !hasClause(tokens, rest, end)) {
+      const to = contentEnd(tokens, speaker.from - 1);
+      return to > 0 ? { cue, speaker, content: { from: 0, to }, forward: false } : null;
+    }
+  }
+  const from = contentStart(tokens, cue);
+  if (from === null || from >= end) return null;
+  // Reported content is a clause ("that ...", "he expected ...") or a quotation, not a bare object
+  // ("maintained its commitment").
+  const opener = tokens[from]!;
+  if (opener.lower !== 'that' && !/^["“‘«']$/.test(opener.text) && !hasClause(tokens, from, end)) return null;
+  return { cue, speaker, content: { from, to: end }, forward: true };
+}

@@ -1,0 +1,116 @@
+// Resolves speaker mentions to names: "Mr. Putin" -> "Vladimir V. Putin", "he" -> the last
+// person named as a speaker or as a sentence's subject, "ILYA GRASHCHENKOV" -> "Ilya Grashchenkov".
+import type { Article } from '../article';
+import { FEMALE_TITLES, MALE_TITLES, TITLES } from '../data/names';
+import { isCapitalised, type Token } from '../text/tokens';
+import { sentenceSubject } from './frames';
+import { hasProperName, isProperWord, speakerKind } from './phrases';
+import type { RawAttribution } from './extract';
+
+type Gender = 'male' | 'female' | 'unknown';
+
+interface Person {
+  at: number;
+  name: string;
+  gender: Gender;
+}
+
+/** Title-case a name written in capitals; leave mixed case alone. */
+function normaliseCase(word: string): string {
+  return word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word) ? word[0] + word.slice(1).toLowerCase() : word;
+}
+
+const stripPossessive = (w: string) => w.replace(/['’]s$|['’]$/u, '');
+
+/** "Mr. Putin’s" -> { words: ["Putin"], gender: male }. */
+function nameParts(text: string): { words: string[]; gender: Gender } {
+  const raw = text.split(/\s+/).map((w) => w.replace(/[.,;:]+$/u, '')).filter((w) => w !== '');
+  let gender: Gender = 'unknown';
+  const words: string[] = [];
+  for (const w of raw) {
+    const lower = w.toLowerCase();
+    if (MALE_TITLES.has(lower)) gender = 'male';
+    if (FEMALE_TITLES.has(lower)) gender = 'female';
+    if (TITLES.has(lower) && words.length === 0) continue;
+    if (['the', 'a', 'an'].includes(lower) && words.length === 0) continue;
+    words.push(normaliseCase(stripPossessive(w)));
+  }
+  // A trailing "of Russia" is not part of the name.
+  const of = words.findIndex((w, i) => i > 0 && w.toLowerCase() === 'of');
+  return { words: of > 0 && words.slice(0, of).every((w) => /^\p{Lu}/u.test(w)) && of >= 2 ? words.slice(0, of) : words, gender };
+}
+
+/** Every capitalised run in the article, indexed by surname, keeping the fullest form. */
+function nameIndex(article: Article): Map<string, { name: string; gender: Gender }> {
+  const index = new Map<string, { name: string; gender: Gender }>();
+  for (const s of article.sentences) {
+    const toks = s.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      if (!isCapitalised(toks[i])) continue;
+      let j = i;
+      while (j < toks.length && (isCapitalised(toks[j]) || (toks[j]!.text === '.' && /^\p{Lu}\p{Ll}{0,2}$/u.test(toks[j - 1]?.text ?? '')))) j++;
+      const run = toks.slice(i, j).filter((t) => t.isWord);
+      i = j;
+      while (run.length > 0 && (run[0]!.tags.some((g) => g === 'Conjunction' || g === 'Preposition' || g === 'Determiner' || g === 'Adverb' || g === 'Pronoun') || !isProperWord(run[0]) && !TITLES.has(run[0]!.lower))) run.shift();
+      if (run.length < 2 && !run.some((t) => t.tags.includes('Person'))) continue;
+      const text = run.map((t) => t.text).join(' ');
+      const { words, gender } = nameParts(text);
+      if (words.length === 0) continue;
+      const key = words[words.length - 1]!.toLowerCase();
+      const prev = index.get(key);
+      if (!prev || words.length > prev.name.split(' ').length) index.set(key, { name: words.join(' ').replace(/ (\p{Lu}) /gu, ' $1. '), gender: gender !== 'unknown' ? gender : prev?.gender ?? 'unknown' });
+      else if (gender !== 'unknown' && prev.gender === 'unknown') prev.gender = gender;
+    }
+  }
+  return index;
+}
+
+/** Fill in `name` for every attribution, in document order. */
+export function resolveNames(article: Article, raws: readonly RawAttribution[]): (RawAttribution & { name: string | null })[] {
+  const index = nameIndex(article);
+  const fullName = (mention: string): { name: string; gender: Gender } => {
+    const { words, gender } = nameParts(mention);
+    const key = (words[words.length - 1] ?? '').toLowerCase();
+    const known = index.get(key);
+    if (known && known.name.split(' ').length >= words.length) return { name: known.name, gender: gender !== 'unknown' ? gender : known.gender };
+    return { name: words.join(' '), gender };
+  };
+  // Antecedents for pronouns: named people who speak or act as a sentence's subject.
+  const people: Person[] = [];
+  for (const s of article.sentences) {
+    const subj = sentenceSubject(s.tokens);
+    if (subj && speakerKind(s.tokens, subj) === 'person' && hasProperName(s.tokens, subj)) {
+      const text = s.tokens.slice(subj.from, subj.to).map((t: Token) => t.text).join(' ').replace(/ \. /g, '. ');
+      people.push({ at: s.tokens[subj.from]!.start, ...fullName(text) });
+    }
+  }
+  for (const r of raws) {
+    if (r.speaker && r.speakerKind === 'person') people.push({ at: r.speaker.start, ...fullName(r.speakerText) });
+  }
+  people.sort((a, b) => a.at - b.at);
+  const groups = raws.filter((r) => r.speaker && (r.speakerKind === 'institution' || r.speakerKind === 'vague' || r.speakerKind === 'anonymous'));
+
+  return raws.map((r) => {
+    if (!r.speaker) return { ...r, name: null };
+    const text = r.speakerText.replace(/[,;:]+$/u, '');
+    switch (r.speakerKind) {
+      case 'person':
+        return { ...r, name: fullName(text).name };
+      case 'pronoun': {
+        const p = text.toLowerCase();
+        if (p === 'he' || p === 'she') {
+          const want: Gender = p === 'he' ? 'male' : 'female';
+          const cand = [...people].reverse().find((x) => x.at < r.speaker!.start && (x.gender === want || x.gender === 'unknown'));
+          return { ...r, name: cand?.name ?? null };
+        }
+        if (p === 'they' || p === 'it') {
+          const g = [...groups].reverse().find((x) => x.speaker!.start < r.speaker!.start);
+          return { ...r, name: g ? g.speakerText : null };
+        }
+        return { ...r, name: null };
+      }
+      default:
+        return { ...r, name: text };
+    }
+  });
+}

@@ -1,0 +1,35 @@
+import type { Article, Sentence } from '../article';
+import type { Quote } from '../text/quotes';
+import type { AnalyseOptions, Attribution, FindingData, RuleId, Span } from '../types';
+
+/** A finding as a rule reports it; severity and ignore markers are applied by the registry. */
+export interface RuleFinding extends Span {
+  message: string;
+  data: FindingData;
+}
+
+/** A rule: a small object in the registry. */
+export interface Rule {
+  id: RuleId;
+  check(ctx: RuleContext): RuleFinding[];
+}
+
+/** Everything a rule may read: the article parsed once, and the attributions found in it. */
+export interface RuleContext {
+  article: Article;
+  attributions: readonly Attribution[];
+  unattributed: readonly Quote[];
+  options: AnalyseOptions;
+  /** The sentence containing `offset` (or the last one before it). */
+  sentenceAt(offset: number): Sentence | undefined;
+  /** Is the sentence followed by a note reference `[^id]`? */
+  hasNote(sentence: Sentence): boolean;
+  /** Fix data for a finding on `sentence`; `source` pre-fills the note and names its id. */
+  fixData(sentence: Sentence, extra: Partial<FindingData> & { source?: string }): FindingData;
+}
+
+/** "Dmitri S. Peskov" -> "peskov"; "two people familiar with the issue" -> "issue". */
+export function slug(name: string | undefined, fallback: string): string {
+  const last = (name ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '').pop();
+  return last && last.length > 1 ? last : fallback;
+}

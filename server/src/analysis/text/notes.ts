@@ -1,0 +1,79 @@
+import type { NoteDefinition, NoteReference, Notes, RuleId, Span } from '../types';
+
+/** `<!-- factcheck-ignore claim.unsourced -->`: silences findings in the next block. */
+export interface IgnoreMarker extends Span {
+  /** Rule ids named in the marker; empty means every rule. */
+  rules: string[];
+}
+
+export interface NoteScan {
+  notes: Notes;
+  ignores: IgnoreMarker[];
+}
+
+// Footnote ids: letters, digits, `-`, `_`, `.`, `:`; bounded so a stray `[^` cannot run on.
+const DEFINITION = /^[ \t]{0,3}\[\^([\p{L}\p{N}_.:-]{1,100})\]:[ \t]*([^\n\r]*)$/gmu;
+const REFERENCE = /\[\^([\p{L}\p{N}_.:-]{1,100})\](?!:)/gu;
+const IGNORE = /<!--[ \t]*factcheck-ignore\b([^\n>]{0,500}?)-->/g;
+
+/** Is `[start, end)` inside one of the sorted, disjoint `ranges`? */
+function inside(ranges: readonly Span[], start: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid]!;
+    if (start < r.start) hi = mid - 1;
+    else if (start >= r.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
+ * Find note references `[^id]`, definition lines `[^id]: text` and ignore markers, outside
+ * verbatim regions (code). `placeholder` marks an unfinished definition.
+ */
+export function scanNotes(text: string, verbatim: readonly Span[], placeholder: string): NoteScan {
+  const sorted = [...verbatim].sort((a, b) => a.start - b.start);
+  const definitions: NoteDefinition[] = [];
+  const references: NoteReference[] = [];
+  const ignores: IgnoreMarker[] = [];
+  const ph = placeholder.toLowerCase();
+  for (const m of text.matchAll(DEFINITION)) {
+    if (inside(sorted, m.index)) continue;
+    const body = (m[2] ?? '').trim();
+    const placeholderHere = body === '' || (ph !== '' && body.toLowerCase().includes(ph));
+    definitions.push({ id: m[1]!, start: m.index, end: m.index + m[0].length, text: body, placeholder: placeholderHere });
+  }
+  for (const m of text.matchAll(REFERENCE)) {
+    if (inside(sorted, m.index)) continue;
+    references.push({ id: m[1]!, start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(IGNORE)) {
+    if (inside(sorted, m.index)) continue;
+    const rules = (m[1] ?? '').split(/[\s,]+/).filter((r) => r !== '');
+    ignores.push({ start: m.index, end: m.index + m[0].length, rules });
+  }
+  return { notes: { references, definitions }, ignores };
+}
+
+/** Blank the notes and markers out of the prose so they never read as words or sentence ends. */
+export function blankNotes(prose: string, scan: NoteScan): string {
+  const spans: Span[] = [...scan.notes.references, ...scan.notes.definitions, ...scan.ignores].sort((a, b) => a.start - b.start);
+  if (spans.length === 0) return prose;
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of spans) {
+    if (s.start < at) continue;
+    parts.push(prose.slice(at, s.start), prose.slice(s.start, s.end).replace(/[^\n]/g, ' '));
+    at = s.end;
+  }
+  parts.push(prose.slice(at));
+  return parts.join('');
+}
+
+/** Does `marker` silence `rule`? A marker with no ids silences every rule. */
+export function silences(marker: IgnoreMarker, rule: RuleId): boolean {
+  return marker.rules.length === 0 || marker.rules.includes(rule);
+}

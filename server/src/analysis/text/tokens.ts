@@ -1,0 +1,33 @@
+/** A word or a punctuation mark, with offsets into the document and part-of-speech tags. */
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** compromise tags (`Verb`, `Person`, `Value` ...); `Punct` for punctuation; empty when untagged. */
+  tags: readonly string[];
+  isWord: boolean;
+}
+
+// Words keep inner apostrophes and hyphens ("Putin’s", "30-day"); everything else is one mark.
+// Linear: each alternative consumes at least one character and the repeats cannot overlap.
+const TOKEN = /[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu;
+
+const PUNCT: readonly string[] = ['Punct'];
+
+/** Tokens of `text.slice(from, to)` with document offsets. */
+export function tokenize(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(text)) !== null && m.index < to) {
+    const t = m[0];
+    if (m.index + t.length > to) break;
+    const isWord = /[\p{L}\p{N}]/u.test(t[0] ?? '');
+    out.push({ text: t, lower: t.toLowerCase(), start: m.index, end: m.index + t.length, tags: isWord ? [] : PUNCT, isWord });
+  }
+  return out;
+}
+
+export const has = (t: Token | undefined, tag: string): boolean => !!t && t.tags.includes(tag);
+export const isCapitalised = (t: Token | undefined): boolean => !!t && t.isWord && /^\p{Lu}/u.test(t.text);
