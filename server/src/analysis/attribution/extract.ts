@@ -20,6 +20,8 @@ export interface RawAttribution {
   sentence: number;
   /** Floating quote: continues the attribution before it (speaker copied at resolution). */
   floating: boolean;
+  /** An apposition describing the speaker: "Mr. Putin’s spokesperson". */
+  role: string;
 }
 
 /** Quotes shorter than this many words with no speaker are scare quotes or titles, not speech. */
@@ -36,13 +38,15 @@ export function extractAttributions(article: Article, lexicon: CueLexicon): { at
     const inQuote = (t: Token) => quotes.some((q) => t.start > q.start && t.end < q.end);
     const cues = lexicon.find(s.tokens, inQuote);
     const used = new Set<Cue>();
+    const cueSpeakers = new Map<Cue, Phrase | null>();
     const firstHere = out.length;
     // 1. Direct quotes with a cue right after or right before them.
     for (const q of quotes) {
       if (quoteDone.has(q)) continue;
-      const hit = directCue(s, q, cues, used);
+      const hit = directCue(s, q, cues, used, cueSpeakers);
       if (!hit) continue;
       used.add(hit.cue);
+      cueSpeakers.set(hit.cue, hit.speaker);
       quoteDone.add(q);
       out.push(record(article, s, 'direct', q, hit.speaker, hit.cue));
     }
@@ -66,6 +70,10 @@ export function extractAttributions(article: Article, lexicon: CueLexicon): { at
       }
       const kind: AttributionKind = inner.length > 0 || quotes.some((q) => q.start < content.end && q.end > content.start) ? 'mixed' : 'indirect';
       out.push(record(article, s, kind, content, f.speaker, f.cue));
+      if (f.lead) {
+        const lead = spanOf(s.tokens, trimLead(s.tokens, f.lead));
+        if (wordCount(article.prose.slice(lead.start, lead.end)) >= 2) out.push(record(article, s, 'indirect', lead, f.speaker, f.cue));
+      }
       // Only the outermost attribution counts: a quote inside this content is part of it.
       for (let k = out.length - 2; k >= firstHere; k--) {
         const d = out[k]!;
@@ -91,7 +99,8 @@ export function extractAttributions(article: Article, lexicon: CueLexicon): { at
   for (const q of article.quotes) {
     if (quoteDone.has(q)) continue;
     const s = article.sentences.find((x) => q.start >= x.start && q.start < x.end);
-    const opensSentence = !!s && article.prose.slice(s.start, q.start).trim() === '';
+    // Opens its sentence, perhaps after a connective: "But “Donald Trump's candidacy ...”".
+    const opensSentence = !!s && /^\s*(?:(?:but|and|still|yet|so|now|then|again),?\s*)?$/i.test(article.prose.slice(s.start, q.start));
     const previous = lastBefore(out, q.start);
     const near = !!previous && !!s && s.index - previous.sentence <= 3;
     if ((opensSentence || q.continuesPrevious) && previous && near && previous.speaker) {
@@ -110,6 +119,14 @@ function lastBefore(list: readonly RawAttribution[], at: number): RawAttribution
   return best;
 }
 
+/** Drop leading connectives and trailing commas from a lead piece: "But, the golf industry," -> "the golf industry". */
+function trimLead(tokens: readonly Token[], p: Phrase): Phrase {
+  let { from, to } = p;
+  while (from < to && (/^(?:but|and|so|yet|,)$/i.test(tokens[from]!.text))) from++;
+  while (to > from && /^[,;:\-–—]$/.test(tokens[to - 1]!.text)) to--;
+  return { from, to: Math.max(from + 1, to) };
+}
+
 const spanOf = (tokens: readonly Token[], p: Phrase): Span => ({ start: tokens[p.from]!.start, end: tokens[p.to - 1]!.end });
 
 function record(article: Article, s: Sentence, kind: AttributionKind, quote: Span, speaker: Phrase | null, cue: Cue): RawAttribution {
@@ -125,7 +142,25 @@ function record(article: Article, s: Sentence, kind: AttributionKind, quote: Spa
     cueText: cuePhrase(s.tokens, cue),
     sentence: s.index,
     floating: false,
+    role: speaker ? roleAfter(article, s.tokens, speaker, cue, quote) : '',
   };
+}
+
+/** "Dmitri S. Peskov, Mr. Putin’s spokesperson, told": the words between the commas after a name. */
+function roleAfter(article: Article, tokens: readonly Token[], sp: Phrase, cue: Cue, quote: Span): string {
+  if (tokens[sp.to]?.text !== ',') return '';
+  const from = sp.to + 1;
+  let to = from;
+  const stop = cue.from > sp.to ? cue.from : tokens.length;
+  const abbrev = (k: number) => tokens[k]!.text === '.' && /^\p{Lu}\p{Ll}{0,3}$/u.test(tokens[k - 1]?.text ?? '');
+  while (to < stop && to - from < 30 && tokens[to]!.text !== ',' && (!/^[.;:!?"“”]$/.test(tokens[to]!.text) || abbrev(to))) to++;
+  if (to === from || (to < stop && tokens[to]!.text !== ',' && to !== tokens.length - 1 && cue.from < sp.to)) return '';
+  const first = tokens[from]!;
+  const start = first.start;
+  const end = tokens[to - 1]!.end;
+  if (start < quote.end && end > quote.start) return '';
+  if (/^[A-Z]/.test(first.text) && !/^(?:a|an|the|who|whose)$/i.test(first.text) && !has(first, 'Adjective') && !has(first, 'Possessive') && !has(first, 'ProperNoun')) return '';
+  return article.prose.slice(start, end);
 }
 
 /** "told journalists", "said in a statement": the cue plus a short object for messages. */
@@ -140,7 +175,7 @@ function cuePhrase(tokens: readonly Token[], cue: Cue): string {
 }
 
 /** A cue next to quote `q`: `“...,” Trump said`, `“...,” said Charap`, `Trump said: “...”`. */
-function directCue(s: Sentence, q: Quote, cues: readonly Cue[], used: ReadonlySet<Cue>): { cue: Cue; speaker: Phrase | null } | null {
+function directCue(s: Sentence, q: Quote, cues: readonly Cue[], used: ReadonlySet<Cue>, cueSpeakers: ReadonlyMap<Cue, Phrase | null>): { cue: Cue; speaker: Phrase | null } | null {
   const tokens = s.tokens;
   // After the closing mark.
   if (q.end <= s.end) {
@@ -168,9 +203,15 @@ function directCue(s: Sentence, q: Quote, cues: readonly Cue[], used: ReadonlySe
   // Before the opening mark: "Trump said: “...”", "He added, “...”", "Smith told reporters in a statement: “...”".
   const qi = tokens.findIndex((t) => t.start >= q.start);
   const limit = qi < 0 ? tokens.length : qi;
-  const before = cues.filter((c) => c.to <= limit && limit - c.to <= 8 && !used.has(c));
+  // A quote running on into more of the clause ("said “it gets me mad” every time ...") is reported speech.
+  const afterClose = tokens.find((t) => t.start >= q.end);
+  if (afterClose && afterClose.isWord && q.end <= s.end) return null;
+  // `“A,” he said, “B.”`: the second piece shares the first one's cue.
+  const sharesCue = (c: Cue) => used.has(c) && limit - c.to <= 1 && tokens[c.to]?.text === ',';
+  const before = cues.filter((c) => c.to <= limit && limit - c.to <= 8 && (!used.has(c) || sharesCue(c)));
   const c = before[before.length - 1];
   if (!c) return null;
+  if (used.has(c)) return { cue: c, speaker: cueSpeakers.get(c) ?? null };
   const gap = tokens.slice(c.to, limit);
   if (gap.some((t) => t.lower === 'that' || t.text === '.' || t.text === '”' || t.text === '"' || (has(t, 'Verb') && !has(t, 'Noun')))) return null;
   if (c.type === 'according') {

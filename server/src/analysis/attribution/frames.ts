@@ -4,7 +4,7 @@ import { LISTENER_VERBS } from '../data/reportingVerbs';
 import type { Cue } from './cues';
 import { hasProperName, phraseAt, phraseEndingAt, type Phrase } from './phrases';
 
-const AUXILIARIES = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'will', 'would', 'could', 'should', 'may', 'might', 'can', 'did', 'does', 'do', 'also', 'later', 'then', 'again', 'not', 'never', 'just', 'once', 'previously', 'recently', 'repeatedly', 'publicly', 'privately', 'reportedly', 'further', 'quickly', 'clearly', 'explicitly', 'first', 'still', 'already', 'often', 'even', 'only']);
+const AUXILIARIES = new Set(['however', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'will', 'would', 'could', 'should', 'may', 'might', 'can', 'did', 'does', 'do', 'also', 'later', 'then', 'again', 'not', 'never', 'just', 'once', 'previously', 'recently', 'repeatedly', 'publicly', 'privately', 'reportedly', 'further', 'quickly', 'clearly', 'explicitly', 'first', 'still', 'already', 'often', 'even', 'only']);
 const LEADING_CONNECTIVES = new Set(['but', 'and', 'so', 'yet', 'still', 'meanwhile', 'however', 'or']);
 const CLAUSE_OPENERS = new Set(['while', 'when', 'as', 'after', 'before', 'if', 'although', 'though', 'because', 'since', 'until', 'once', 'whereas', 'unless']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there']);
@@ -17,6 +17,8 @@ export interface Frame {
   content: Phrase;
   /** True when the speaker comes before the cue and the content after it. */
   forward: boolean;
+  /** The piece before a parenthetical cue: "[The golf industry], she said, is doing better". */
+  lead?: Phrase;
 }
 
 const isComma = (t: Token | undefined) => t?.text === ',';
@@ -75,7 +77,7 @@ export function subjectOf(tokens: readonly Token[], cueFrom: number, floor: numb
   if (t.lower === 'and' || t.lower === 'but') return sentenceSubject(tokens);
   if (isComma(t)) {
     let m = k - 1;
-    while (m >= floor && m > k - 16 && !isComma(tokens[m])) m--;
+    while (m >= floor && m > k - 32 && !isComma(tokens[m])) m--;
     if (m < floor || !isComma(tokens[m])) return null;
     const head = phraseEndingAt(tokens, m - 1, floor);
     if (!head) return null;
@@ -166,7 +168,7 @@ export function frameOf(tokens: readonly Token[], cue: Cue): Frame | null {
       if (isComma(tokens[after])) after++;
       const lead = tokens.findIndex((t) => t.isWord);
       if (after < end && before - lead <= 6 && hasClause(tokens, after, end)) {
-        return { cue, speaker: sp, content: { from: after, to: end }, forward: false };
+        return { cue, speaker: sp, content: { from: after, to: end }, forward: false, lead: { from: 0, to: before } };
       }
       return before > 0 ? { cue, speaker: sp, content: { from: 0, to: contentEnd(tokens, before) }, forward: false } : null;
     }
@@ -177,7 +179,7 @@ export function frameOf(tokens: readonly Token[], cue: Cue): Frame | null {
   if (speaker.from > 0 && isComma(tokens[speaker.from - 1])) {
     const rest = cue.to;
     if (isComma(tokens[rest]) && hasClause(tokens, rest + 1, end)) {
-      return { cue, speaker, content: { from: rest + 1, to: end }, forward: false };
+      return { cue, speaker, content: { from: rest + 1, to: end }, forward: false, lead: { from: 0, to: speaker.from - 1 } };
     }
     const tail = tokens.slice(rest, end);
     const next = tokens[rest];

@@ -79,6 +79,12 @@ export function phraseAt(tokens: readonly Token[], i: number): Phrase | null {
 
 /** The noun phrase ending at token `j` (inclusive), read leftwards: "Dmitri S. Peskov", "the Kremlin". */
 export function phraseEndingAt(tokens: readonly Token[], j: number, floor = 0): Phrase | null {
+  // "Gov. Mary Fallin (R-Okla.) said": step over a short parenthesis after the name.
+  if (tokens[j]?.text === ')') {
+    let k = j - 1;
+    while (k >= floor && k > j - 10 && tokens[k]!.text !== '(') k--;
+    if (k >= floor && tokens[k]!.text === '(') j = k - 1;
+  }
   const last = tokens[j];
   if (!last || !last.isWord) return null;
   if (PRONOUNS.has(last.lower)) {

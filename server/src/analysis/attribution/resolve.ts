@@ -66,7 +66,8 @@ function nameIndex(article: Article): Map<string, { name: string; gender: Gender
 }
 
 /** Fill in `name` for every attribution, in document order. */
-export function resolveNames(article: Article, raws: readonly RawAttribution[]): (RawAttribution & { name: string | null })[] {
+export function resolveNames(article: Article, input: readonly RawAttribution[]): (RawAttribution & { name: string | null })[] {
+  let raws = input;
   const index = nameIndex(article);
   const fullName = (mention: string): { name: string; gender: Gender } => {
     const { words, gender } = nameParts(mention);
@@ -84,6 +85,10 @@ export function resolveNames(article: Article, raws: readonly RawAttribution[]):
       people.push({ at: s.tokens[subj.from]!.start, ...fullName(text) });
     }
   }
+  // A capitalised speaker that the article also names elsewhere is a person ("Trump said", where
+  // compromise reads a sentence-initial "Trump" as a verb).
+  const known = (r: RawAttribution) => /^\p{Lu}/u.test(r.speakerText) && index.has((nameParts(r.speakerText).words.pop() ?? '').toLowerCase());
+  raws = raws.map((r) => (r.speakerKind === 'unknown' && r.speaker && known(r) ? { ...r, speakerKind: 'person' as const } : r));
   for (const r of raws) {
     if (r.speaker && r.speakerKind === 'person') people.push({ at: r.speaker.start, ...fullName(r.speakerText) });
   }
@@ -94,8 +99,10 @@ export function resolveNames(article: Article, raws: readonly RawAttribution[]):
     if (!r.speaker) return { ...r, name: null };
     const text = r.speakerText.replace(/[,;:]+$/u, '');
     switch (r.speakerKind) {
-      case 'person':
-        return { ...r, name: fullName(text).name };
+      case 'person': {
+        const full = fullName(text).name;
+        return { ...r, name: r.role ? `${full}, ${r.role}` : full };
+      }
       case 'pronoun': {
         const p = text.toLowerCase();
         if (p === 'he' || p === 'she') {
