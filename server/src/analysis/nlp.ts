@@ -13,6 +13,9 @@ interface SentenceJson {
   terms?: Term[];
 }
 
+/** compromise's own hooks up to and including the pre-tagger, in its order. */
+const PIPELINE = ['contractions', 'alias', 'machine', 'index', 'id', 'freeze', 'typeahead', 'lexicon', 'preTagger', 'contractionTwo'];
+
 const MAX_CACHED = 20_000;
 const cache = new Map<string, TagMap>();
 
@@ -26,8 +29,10 @@ export function tagParagraph(paragraph: string): TagMap {
     return hit;
   }
   const tags = new Map<number, readonly string[]>();
+  // Tokenise, then run compromise's lexicon and pre-tagger but not its match-based post-tagger:
+  // about 5x cheaper than nlp(text), and the attribution rules need only word classes.
   // doc.json with term offsets is linear; sentence-level json({offset}) is quadratic (notes/compromise.md).
-  const json = nlp(paragraph).json({ offset: true, terms: { offset: true } }) as SentenceJson[];
+  const json = nlp.tokenize(paragraph).compute(PIPELINE).json({ offset: true, terms: { offset: true } }) as SentenceJson[];
   for (const s of json) {
     for (const t of s.terms ?? []) {
       if (t.offset && t.tags) tags.set(t.offset.start, t.tags);
