@@ -158,7 +158,9 @@ function parseArgsMessage(e: unknown): string {
     return `unknown option ${option}`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return message.replace(/^Option '([^ ']+)[^']*' argument missing$/, '$1 wants a value').replace(/'/g, '');
+    const missing = /^Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message);
+    if (missing) return `${missing[1]} wants a value`;
+    return message.replace(/'/g, '');
   }
   return message.split('. ')[0] ?? message;
 }

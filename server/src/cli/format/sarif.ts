@@ -83,11 +83,11 @@ export function sarifReport(result: RunResult, cwd: string): string {
       });
     }
   }
-  for (const p of result.problems) {
+  const pathNotifications = result.problems.map((p): Notification => {
     const notification: Notification = { level: 'error', message: { text: `${p.path}: ${p.message}` } };
     if (p.absPath !== null) notification.locations = [{ physicalLocation: { artifactLocation: { uri: uriFor(p.absPath, cwd), ...baseFor(p.absPath, cwd) } } }];
-    notifications.unshift(notification);
-  }
+    return notification;
+  });
 
   const overrides: ConfigurationOverride[] = Object.entries(result.options.severities).map(([id, setting]) => ({
     descriptor: { id, index: ruleIndex.get(id) ?? -1 },
@@ -111,7 +111,7 @@ export function sarifReport(result: RunResult, cwd: string): string {
           {
             executionSuccessful: result.exitCode !== 2,
             exitCode: result.exitCode,
-            toolExecutionNotifications: notifications,
+            toolExecutionNotifications: [...pathNotifications, ...notifications],
             ...(overrides.length > 0 ? { ruleConfigurationOverrides: overrides } : {}),
           },
         ],
