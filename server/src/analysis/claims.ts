@@ -16,7 +16,7 @@ export interface Trigger {
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozen', 'dozens', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'trillion', 'half', 'twice', 'triple', 'double', 'percent', 'per cent']);
+const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozen', 'dozens', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'trillion', 'half', 'twice', 'triple', 'double']);
 const SUPERLATIVES = new Set(['record', 'first', 'last', 'largest', 'biggest', 'highest', 'lowest', 'worst', 'best', 'most', 'least', 'only', 'unprecedented']);
 const CAUSAL = [['because'], ['due', 'to'], ['led', 'to'], ['leads', 'to'], ['caused'], ['causes'], ['as', 'a', 'result'], ['resulted', 'in'], ['thanks', 'to'], ['owing', 'to']];
 const CURRENCY = /^[$€£¥₹]$/u;
@@ -29,9 +29,9 @@ export function isByline(text: string): boolean {
 }
 
 /** The strongest reason this sentence is check-worthy, or null. */
-export function claimTrigger(s: Sentence): Trigger | null {
+export function claimTrigger(s: Sentence, prose: string): Trigger | null {
   const t = s.tokens;
-  const at = (k: number, label: string, to = k + 1): Trigger => ({ label, text: t.slice(k, to).map((x) => x.text).join(' ').replace(/ ([,.%])/g, '$1'), start: t[k]!.start, end: t[to - 1]!.end });
+  const at = (k: number, label: string, to = k + 1): Trigger => ({ label, text: prose.slice(t[k]!.start, t[to - 1]!.end).replace(/\s+/g, ' '), start: t[k]!.start, end: t[to - 1]!.end });
   let date: Trigger | null = null;
   let figure: Trigger | null = null;
   let amount: Trigger | null = null;
@@ -56,7 +56,7 @@ export function claimTrigger(s: Sentence): Trigger | null {
       if (c.every((word, n) => t[k + n]?.lower === word)) cause ??= at(k, 'a causal claim', k + c.length);
     }
   }
-  return figure ?? amount ?? date ?? comparison ?? cause ?? namedAction(s);
+  return amount ?? figure ?? date ?? comparison ?? cause ?? namedAction(s);
 }
 
 /** "30", "million" -> covers "30 million". */

@@ -71,7 +71,7 @@ function skipAuxRight(tokens: readonly Token[], k: number): number {
 
 /** The subject of the cue at `cueFrom`, read leftwards: "Peskov, Mr. Putin’s spokesperson, told". */
 export function subjectOf(tokens: readonly Token[], cueFrom: number, floor: number): Phrase | null {
-  let k = skipAuxLeft(tokens, cueFrom - 1, floor);
+  const k = skipAuxLeft(tokens, cueFrom - 1, floor);
   if (k < floor) return null;
   const t = tokens[k]!;
   if (t.lower === 'and' || t.lower === 'but') return sentenceSubject(tokens);

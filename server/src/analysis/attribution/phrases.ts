@@ -41,6 +41,15 @@ function nominal(t: Token): boolean {
   return has(t, 'Noun') || has(t, 'Adjective') || has(t, 'Value') || t.tags.length === 0;
 }
 
+/** "the transport ministry": a base-form word the pre-tagger read as a verb, between a determiner and a noun. */
+function nounModifier(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  if (!t || !prev || !next || !t.isWord || !(has(t, 'Infinitive') || has(t, 'PresentTense'))) return false;
+  return (DETERMINERS.has(prev.lower) || has(prev, 'Adjective') || has(prev, 'Possessive')) && next.isWord && nominal(next);
+}
+
 /** The noun phrase starting at token `i` ("Samuel Charap", "the Russian foreign intelligence agency"), or null. */
 export function phraseAt(tokens: readonly Token[], i: number): Phrase | null {
   const first = tokens[i];
@@ -56,7 +65,7 @@ export function phraseAt(tokens: readonly Token[], i: number): Phrase | null {
     if (t.text === '.' && (isTitleAbbrev(tokens[j - 1]) || isInitial(tokens[j - 1])) && isCapitalised(tokens[j + 1])) { j++; continue; }
     if (t.lower === 'of' && last >= 0 && isCapitalised(tokens[last]) && (isCapitalised(tokens[j + 1]) || (tokens[j + 1]?.lower === 'the' && isCapitalised(tokens[j + 2])))) { j++; continue; }
     if (t.lower === 'the' && tokens[j - 1]?.lower === 'of') { j++; continue; }
-    if (!nominal(t)) break;
+    if (!nominal(t) && !nounModifier(tokens, j)) break;
     // "people familiar with the matter": the complement is read below.
     if (last >= 0 && COMPLEMENT_HEADS.has(tokens[last]!.lower) && COMPLEMENTS.some(([a, b]) => t.lower === a && tokens[j + 1]?.lower === b)) break;
     last = j;
@@ -99,7 +108,7 @@ export function phraseEndingAt(tokens: readonly Token[], j: number, floor = 0): 
     if (t.lower === 'of' && isCapitalised(tokens[k + 1]) && k - 1 >= floor && isCapitalised(tokens[k - 1])) continue;
     if (t.lower === 'the' && tokens[k - 1]?.lower === 'of') continue;
     if (DETERMINERS.has(t.lower) || (has(t, 'Value') && !isCapitalised(t))) { i = k; break; }
-    if (!nominal(t)) break;
+    if (!nominal(t) && !nounModifier(tokens, k)) break;
     i = k;
   }
   while (i <= j && tokens[i]?.text === '.') i++;

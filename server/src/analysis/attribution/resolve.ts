@@ -37,7 +37,12 @@ function nameParts(text: string): { words: string[]; gender: Gender } {
   }
   // A trailing "of Russia" is not part of the name.
   const of = words.findIndex((w, i) => i > 0 && w.toLowerCase() === 'of');
-  return { words: of > 0 && words.slice(0, of).every((w) => /^\p{Lu}/u.test(w)) && of >= 2 ? words.slice(0, of) : words, gender };
+  const named = of >= 2 && words.slice(0, of).every((w) => /^\p{Lu}/u.test(w)) ? words.slice(0, of) : words;
+  // "Council member Tom Reyes" -> "Tom Reyes": the name is the last run of capitalised words.
+  let k = named.length;
+  while (k > 0 && /^\p{Lu}/u.test(named[k - 1]!)) k--;
+  const run = named.slice(k);
+  return { words: run.length > 0 && k > 0 ? run.filter((w, i) => i > 0 || !TITLES.has(w.toLowerCase())) : named, gender };
 }
 
 /** Every capitalised run in the article, indexed by surname, keeping the fullest form. */

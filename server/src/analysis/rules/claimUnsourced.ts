@@ -17,7 +17,7 @@ export const claimUnsourced: Rule = {
       // Sentences inside a quotation are the speaker's words, not the reporter's claims.
       if (article.quotes.some((q) => q.start <= s.start && q.end >= s.end)) return [];
       if (ctx.hasNote(s)) return [];
-      const trigger = claimTrigger(s);
+      const trigger = claimTrigger(s, article.prose);
       if (!trigger) return [];
       return [{
         start: s.start,

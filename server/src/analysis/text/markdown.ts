@@ -50,7 +50,6 @@ export function markdownProse(text: string): MarkdownProse {
     for (const c of node.children ?? []) walk(c, inBlock || isBlock, inNote);
   };
   walk(tree, false, false);
-  let prose = '';
   const parts: string[] = [];
   let runStart = 0;
   for (let i = 0; i <= text.length; i++) {
@@ -59,7 +58,7 @@ export function markdownProse(text: string): MarkdownProse {
     parts.push(keep[runStart] ? chunk : chunk.replace(/[^\n]/g, ' '));
     runStart = i;
   }
-  prose = parts.join('');
+  const prose = parts.join('');
   // Trim each block to its visible text so sentence and quote offsets start at a letter.
   const trimmed: Block[] = [];
   for (const b of blocks) {

@@ -9,9 +9,10 @@ export interface Token {
   isWord: boolean;
 }
 
-// Words keep inner apostrophes and hyphens ("Putin’s", "30-day"); everything else is one mark.
-// Linear: each alternative consumes at least one character and the repeats cannot overlap.
-const TOKEN = /[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu;
+// Numbers keep their separators ("4.2", "1,500"); words keep inner apostrophes and hyphens
+// ("Putin’s", "30-day"); everything else is one mark. Linear: every repeat starts with a required
+// separator, so no two repeats can match the same characters.
+const TOKEN = /\p{N}+(?:[.,:/]\p{N}+)+(?:['’-][\p{L}\p{N}\p{M}]+)*|[\p{L}\p{N}\p{M}]+(?:['’-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu;
 
 const PUNCT: readonly string[] = ['Punct'];
 
