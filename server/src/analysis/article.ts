@@ -1,19 +1,29 @@
+// The article-wide stage: paragraphs from the text (Markdown parsed for real), each paragraph's
+// memoised local analysis shifted into place, then the cheap linear steps that cross paragraphs:
+// quotes running over paragraphs, floating quotes, name resolution and source notes.
 import type { AnalyseOptions, Notes, Span } from './types';
+import { analyseBlock, type BlockAnalysis, type LocalSettings } from './block';
+import { CueLexicon } from './attribution/cues';
+import { attachFloating, type PendingQuote, type RawAttribution } from './attribution/extract';
+import { resolveNames, type NameRun, type PersonSubject } from './attribution/resolve';
+import type { Trigger } from './claims';
 import { plainTextBlocks, type Block } from './text/blocks';
 import { markdownProse } from './text/markdown';
 import { blankNotes, scanNotes, type IgnoreMarker } from './text/notes';
-import { scanQuotes, type Quote } from './text/quotes';
-import { splitSentences } from './text/sentences';
-import { tokenize, type Token } from './text/tokens';
-import { tagParagraph } from './nlp';
+import type { Quote } from './text/quotes';
+import type { PhraseHit } from './vagueness';
 
 export interface Sentence extends Span {
   index: number;
   block: number;
-  tokens: Token[];
+  /** Why the sentence is check-worthy; null when it is not, or may not be flagged (heading, question ...). */
+  trigger: Trigger | null;
 }
 
-/** An article segmented once per run and handed to every rule. */
+/** A resolved attribution, before note matching. */
+export type ResolvedAttribution = RawAttribution & { name: string | null };
+
+/** An article analysed once per run and handed to every rule. */
 export interface Article {
   text: string;
   /** `text` with non-prose blanked (same length): markup, code, notes, markers. */
@@ -24,29 +34,79 @@ export interface Article {
   unbalanced: Span[];
   notes: Notes;
   ignores: IgnoreMarker[];
+  attributions: ResolvedAttribution[];
+  /** Quotations that read as speech but have no speaker. */
+  unattributed: Span[];
+  /** Vague and anonymous phrases outside quotations. */
+  phrases: PhraseHit[];
 }
 
+const lexicons = new Map<string, CueLexicon>();
+function lexiconFor(extra: readonly string[]): CueLexicon {
+  const key = extra.join('\n');
+  let lex = lexicons.get(key);
+  if (!lex) {
+    lex = new CueLexicon(extra);
+    if (lexicons.size > 16) lexicons.clear();
+    lexicons.set(key, lex);
+  }
+  return lex;
+}
+
+const shift = <T extends Span>(s: T, by: number): T => ({ ...s, start: s.start + by, end: s.end + by });
+
 export function buildArticle(text: string, options: AnalyseOptions): Article {
-  const markdown = options.format === 'markdown';
-  const md = markdown ? markdownProse(text) : null;
+  const md = options.format === 'markdown' ? markdownProse(text) : null;
   const scan = scanNotes(text, md?.verbatim ?? [], options.placeholder ?? 'TODO');
   const prose = blankNotes(md ? md.prose : text, scan);
   const blocks = md ? md.blocks.map((b) => trimBlock(prose, b)).filter((b) => b.end > b.start) : plainTextBlocks(prose);
+  const extra = options.extraReportingVerbs ?? [];
+  const base = { lexicon: lexiconFor(extra), lexiconKey: extra.join('\u0001'), vaguePhrases: options.extraVaguePhrases ?? [] };
+  const locals: BlockAnalysis[] = blocks.map((b) => analyseBlock(prose.slice(b.start, b.end), { ...base, heading: b.kind === 'heading' } satisfies LocalSettings));
+
   const sentences: Sentence[] = [];
-  blocks.forEach((b, bi) => {
-    const tags = tagParagraph(prose.slice(b.start, b.end));
-    for (const s of splitSentences(prose, b)) {
-      const tokens = tokenize(prose, s.start, s.end);
-      for (const t of tokens) {
-        if (!t.isWord) continue;
-        const tg = tags.get(t.start - b.start);
-        if (tg) t.tags = tg;
-      }
-      sentences.push({ ...s, index: sentences.length, block: bi, tokens });
+  const quotes: Quote[] = [];
+  const unbalanced: Span[] = [];
+  const raws: RawAttribution[] = [];
+  const pending: PendingQuote[] = [];
+  const names: NameRun[] = [];
+  const subjects: PersonSubject[] = [];
+  const phrases: PhraseHit[] = [];
+  locals.forEach((local, bi) => {
+    const at = blocks[bi]!.start;
+    const first = sentences.length;
+    for (const s of local.sentences) sentences.push({ start: s.start + at, end: s.end + at, index: sentences.length, block: bi, trigger: s.trigger ? shift(s.trigger, at) : null });
+    // A quote still open at the paragraph's end runs on only if the next paragraph reopens it.
+    const runsOn = locals[bi + 1]?.startsWithOpen === true;
+    const dangling = local.quotes.find((q) => q.runsOn && !runsOn);
+    for (const q of local.quotes) if (q !== dangling) quotes.push(shift(q, at));
+    for (const u of local.unbalanced) unbalanced.push(shift(u, at));
+    if (dangling) unbalanced.push({ start: dangling.start + at, end: dangling.start + at + (/^(?:''|``)/.test(prose.slice(dangling.start + at, dangling.start + at + 2)) ? 2 : 1) });
+    const isDangling = (s: Span) => !!dangling && s.start === dangling.start && s.end === dangling.end;
+    for (const a of local.attributions) {
+      if (isDangling(a.quote)) continue;
+      raws.push({ ...a, quote: shift(a.quote, at), speaker: a.speaker && shift(a.speaker, at), cue: a.cue && shift(a.cue, at), sentence: a.sentence + first });
     }
+    for (const p of local.pending) if (!isDangling(p.quote)) pending.push({ ...p, quote: shift(p.quote, at), sentence: p.sentence + first });
+    names.push(...local.names);
+    for (const s of local.subjects) subjects.push({ ...s, at: s.at + at });
+    for (const h of local.phrases) phrases.push(shift(h, at));
   });
-  const { quotes, unbalanced } = scanQuotes(prose, blocks);
-  return { text, prose, blocks, sentences, quotes, unbalanced, notes: scan.notes, ignores: scan.ignores };
+  raws.sort((a, b) => a.quote.start - b.quote.start);
+  const { attributions, unattributed } = attachFloating(raws, pending);
+  return {
+    text,
+    prose,
+    blocks,
+    sentences,
+    quotes,
+    unbalanced: unbalanced.sort((a, b) => a.start - b.start),
+    notes: scan.notes,
+    ignores: scan.ignores,
+    attributions: resolveNames(attributions, names, subjects),
+    unattributed,
+    phrases,
+  };
 }
 
 /** Blanking notes can leave a block with leading or trailing spaces. */

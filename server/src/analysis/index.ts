@@ -6,27 +6,31 @@
 export * from './types';
 export { RULES, RULE_IDS, ruleInfo } from './ruleInfo';
 export type { RuleInfo } from './ruleInfo';
-export { clearNlpCache } from './nlp';
-import { buildArticle, type Sentence } from './article';
-import { CueLexicon } from './attribution/cues';
-import { extractAttributions } from './attribution/extract';
-import { resolveNames } from './attribution/resolve';
+import { buildArticle, type Article, type Sentence } from './article';
+import { clearBlockCache } from './block';
+import { clearNlpCache } from './nlp';
+
+/** Forget every memoised paragraph (for cold-start measurements). */
+export function clearCaches(): void {
+  clearBlockCache();
+  clearNlpCache();
+}
 import { ruleInfo } from './ruleInfo';
 import { RULE_CHECKS } from './rules';
 import { slug, type RuleContext } from './rules/context';
 import { silences } from './text/notes';
-import type { AnalyseOptions, Analysis, Attribution, Finding, FindingData } from './types';
+import type { AnalyseOptions, Analysis, Attribution, Finding, FindingData, Span } from './types';
 
-const lexicons = new Map<string, CueLexicon>();
-function lexiconFor(extra: readonly string[] = []): CueLexicon {
-  const key = extra.join('\n');
-  let lex = lexicons.get(key);
-  if (!lex) {
-    lex = new CueLexicon(extra);
-    if (lexicons.size > 16) lexicons.clear();
-    lexicons.set(key, lex);
+/** Index of the last item whose start is <= offset, or -1 (items sorted by start). */
+function lastAtOrBefore(items: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid - 1;
   }
-  return lex;
+  return hi;
 }
 
 /**
@@ -36,27 +40,17 @@ function lexiconFor(extra: readonly string[] = []): CueLexicon {
 export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
   const article = buildArticle(text, options);
   const { sentences } = article;
-  const { attributions: raws, unattributed } = extractAttributions(article, lexiconFor(options.extraReportingVerbs));
-  const resolved = resolveNames(article, raws);
-
-  const starts = sentences.map((s) => s.start);
-  const sentenceAt = (offset: number): Sentence | undefined => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    let best = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! <= offset) { best = mid; lo = mid + 1; } else hi = mid - 1;
-    }
-    return best >= 0 ? sentences[best] : sentences[0];
-  };
+  const sentenceAt = (offset: number): Sentence | undefined => sentences[Math.max(0, lastAtOrBefore(sentences, offset))];
+  // A sentence owns the note references between its start and the next sentence's start.
+  const references = article.notes.references;
   const noteOf = (s: Sentence): string | null => {
     const next = sentences[s.index + 1]?.start ?? text.length;
-    const ref = article.notes.references.find((r) => r.start >= s.start && r.start < next);
-    return ref ? ref.id : null;
+    const k = lastAtOrBefore(references, next - 1);
+    const ref = references[k];
+    return ref && ref.start >= s.start ? ref.id : null;
   };
 
-  const attributions: Attribution[] = resolved.map((r) => {
+  const attributions: Attribution[] = article.attributions.map((r) => {
     const first = sentenceAt(Math.min(r.quote.start, r.speaker && r.sentence === sentenceAt(r.speaker.start)?.index ? r.speaker.start : r.quote.start))!;
     const last = sentenceAt(Math.max(r.quote.end, r.cue?.end ?? 0) - 1)!;
     return {
@@ -87,7 +81,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
   const ctx: RuleContext = {
     article,
     attributions,
-    unattributed,
+    unattributed: article.unattributed,
     options,
     sentenceAt,
     hasNote: (s) => noteOf(s) !== null,
@@ -101,6 +95,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
 
   const findings: Finding[] = [];
   const ruleErrors: Analysis['ruleErrors'] = [];
+  const ignored = ignoredBlocks(article);
   for (const rule of RULE_CHECKS) {
     const setting = options.severities?.[rule.id] ?? ruleInfo(rule.id).defaultSeverity;
     if (setting === 'off') continue;
@@ -112,7 +107,9 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
       continue;
     }
     for (const f of found) {
-      if (isIgnored(article, rule.id, f.start)) continue;
+      const bi = lastAtOrBefore(article.blocks, f.start);
+      const markers = bi >= 0 && f.start < article.blocks[bi]!.end ? ignored.get(bi) : undefined;
+      if (markers?.some((m) => silences(m, rule.id))) continue;
       findings.push({ rule: rule.id, severity: setting, start: f.start, end: f.end, message: f.message, data: f.data });
     }
   }
@@ -120,12 +117,13 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
   return { attributions, findings, notes: article.notes, ruleErrors };
 }
 
-/** A `factcheck-ignore` marker silences matching findings in the block right after it. */
-function isIgnored(article: ReturnType<typeof buildArticle>, rule: Finding['rule'], at: number): boolean {
+/** Which blocks a `factcheck-ignore` marker silences: the first block after each marker. */
+function ignoredBlocks(article: Article): Map<number, Article['ignores']> {
+  const out = new Map<number, Article['ignores']>();
   for (const m of article.ignores) {
-    if (!silences(m, rule)) continue;
-    const block = article.blocks.find((b) => b.start >= m.end);
-    if (block && at >= block.start && at < block.end) return true;
+    const k = lastAtOrBefore(article.blocks, m.end - 1) + 1;
+    if (k >= article.blocks.length) continue;
+    out.set(k, [...(out.get(k) ?? []), m]);
   }
-  return false;
+  return out;
 }

@@ -12,8 +12,13 @@ export interface SourceHit extends Span {
 
 const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
 
+/** A vague or anonymous phrase found in a paragraph. */
+export interface PhraseHit extends Span {
+  kind: 'vague' | 'anonymous';
+}
+
 /** Case-insensitive, whole-word occurrences of plain phrases (never regular expressions). */
-function findPhrases(lowerProse: string, phrases: readonly string[]): Span[] {
+function occurrences(lowerProse: string, phrases: readonly string[]): Span[] {
   const out: Span[] = [];
   for (const raw of phrases) {
     const p = raw.trim().toLowerCase();
@@ -25,6 +30,18 @@ function findPhrases(lowerProse: string, phrases: readonly string[]): Span[] {
   return out;
 }
 
+/** Vague and anonymous phrases of one paragraph, outside its quotations. */
+export function findPhrases(prose: string, quotes: readonly Span[], extraVague: readonly string[]): PhraseHit[] {
+  const lower = prose.toLowerCase();
+  const insideQuote = (s: Span) => quotes.some((q) => s.start > q.start && s.end < q.end);
+  return [
+    ...occurrences(lower, ANONYMOUS_PHRASES).map((s) => ({ ...s, kind: 'anonymous' as const })),
+    ...occurrences(lower, [...VAGUE_PHRASES, ...extraVague]).map((s) => ({ ...s, kind: 'vague' as const })),
+  ]
+    .filter((s) => !insideQuote(s))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
 export function sourceHits(ctx: RuleContext): SourceHit[] {
   const { article } = ctx;
   const hits: SourceHit[] = [];
@@ -34,17 +51,11 @@ export function sourceHits(ctx: RuleContext): SourceHit[] {
     const end = Math.max(a.speaker.end, a.cue?.end ?? a.speaker.end);
     hits.push({ kind: a.speakerKind, start, end, text: article.text.slice(start, end) });
   }
-  const lower = article.prose.toLowerCase();
-  const insideQuote = (s: Span) => article.quotes.some((q) => s.start > q.start && s.end < q.end);
-  const phraseHits: SourceHit[] = [
-    ...findPhrases(lower, ANONYMOUS_PHRASES).map((s) => ({ ...s, kind: 'anonymous' as const })),
-    ...findPhrases(lower, [...VAGUE_PHRASES, ...(ctx.options.extraVaguePhrases ?? [])]).map((s) => ({ ...s, kind: 'vague' as const })),
-  ]
-    .filter((s) => !insideQuote(s))
-    .sort((a, b) => a.start - b.start || b.end - a.end)
-    .map((s) => ({ ...s, text: article.text.slice(s.start, s.end) }));
+  hits.sort((a, b) => a.start - b.start);
+  const phraseHits: SourceHit[] = article.phrases.map((s) => ({ ...s, text: article.text.slice(s.start, s.end) }));
   for (const h of phraseHits) {
-    const clash = hits.find((x) => x.start < h.end && x.end > h.start);
+    // Attribution hits are few and sorted; a phrase clashes with at most a neighbour.
+    const clash = nearest(hits, h);
     if (clash) {
       // "according to two people ..., who asked for anonymity": one finding, widened.
       if (clash.kind === h.kind || h.kind === 'anonymous') {
@@ -55,14 +66,39 @@ export function sourceHits(ctx: RuleContext): SourceHit[] {
       continue;
     }
     const s = ctx.sentenceAt(h.start);
-    const near = hits.find((x) => s && x.start >= s.start && x.end <= s.end && x.kind === 'anonymous' && h.kind === 'anonymous');
+    const last = before(hits, h);
+    const near = last && s && last.start >= s.start && last.end <= s.end && last.kind === 'anonymous' && h.kind === 'anonymous' ? last : undefined;
     if (near) {
       near.start = Math.min(near.start, h.start);
       near.end = Math.max(near.end, h.end);
       continue;
     }
     if (s && ctx.hasNote(s)) continue;
-    hits.push(h);
+    insertSorted(hits, h);
   }
-  return hits.sort((a, b) => a.start - b.start);
+  return hits;
+}
+
+/** The last hit starting before `h` ends (binary search; hits are sorted by start and disjoint). */
+function before(hits: readonly SourceHit[], h: Span): SourceHit | undefined {
+  let lo = 0;
+  let hi = hits.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.start < h.end) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return hi >= 0 ? hits[hi] : undefined;
+}
+
+/** The hit overlapping `h`. */
+function nearest(hits: readonly SourceHit[], h: Span): SourceHit | undefined {
+  const b = before(hits, h);
+  return b && b.end > h.start ? b : undefined;
+}
+
+function insertSorted(hits: SourceHit[], h: SourceHit): void {
+  let k = hits.length;
+  while (k > 0 && hits[k - 1]!.start > h.start) k--;
+  hits.splice(k, 0, h);
 }

@@ -1,6 +1,5 @@
 // Finds who said what: direct quotes next to a cue, indirect speech frames, quoted words inside a
 // paraphrase, and floating quotes that continue the previous speaker.
-import type { Article, Sentence } from '../article';
 import type { Quote } from '../text/quotes';
 import type { AttributionKind, SpeakerKind, Span } from '../types';
 import { has, type Token } from '../text/tokens';
@@ -24,17 +23,42 @@ export interface RawAttribution {
   role: string;
 }
 
+/** A sentence of one paragraph with its tagged tokens; offsets relative to the paragraph. */
+export interface TokenSentence extends Span {
+  index: number;
+  tokens: Token[];
+}
+
+/** One paragraph's text, sentences and quotations: what the local stage reads. */
+export interface Passage {
+  prose: string;
+  sentences: readonly TokenSentence[];
+  quotes: readonly Quote[];
+}
+
+/** A quotation no cue attributed within its paragraph: a floating quote or speech with no speaker. */
+export interface PendingQuote {
+  quote: Span;
+  sentence: number;
+  /** The quote opens its sentence (perhaps after "But"). */
+  opensSentence: boolean;
+  words: number;
+}
+
 /** Quotes shorter than this many words with no speaker are scare quotes or titles, not speech. */
 export const MIN_SPEECH_WORDS = 4;
 
 const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
-export function extractAttributions(article: Article, lexicon: CueLexicon): { attributions: RawAttribution[]; unattributed: Quote[] } {
+/**
+ * The attributions of one paragraph: direct quotes next to a cue, indirect speech, quoted words in a
+ * paraphrase. Quotes left over are returned as pending for the article-wide floating-quote step.
+ */
+export function extractLocal(article: Passage, lexicon: CueLexicon): { attributions: RawAttribution[]; pending: PendingQuote[] } {
   const out: RawAttribution[] = [];
   const quoteDone = new Set<Quote>();
-  const quotesBySentence = article.sentences.map((s) => article.quotes.filter((q) => q.start < s.end && q.end > s.start));
   for (const s of article.sentences) {
-    const quotes = quotesBySentence[s.index]!;
+    const quotes = article.quotes.filter((q) => q.start < s.end && q.end > s.start);
     const inQuote = (t: Token) => quotes.some((q) => t.start > q.start && t.end < q.end);
     const cues = lexicon.find(s.tokens, inQuote);
     const used = new Set<Cue>();
@@ -93,30 +117,41 @@ export function extractAttributions(article: Article, lexicon: CueLexicon): { at
       out.push(record(article, s, 'direct', q, subject, { from: verbAt, to: verbAt + 1, lemma: s.tokens[verbAt]!.lower, type: 'verb' }));
     }
   }
-  // 4. Floating quotes: a quote that opens its sentence or paragraph and continues an earlier speaker.
-  const unattributed: Quote[] = [];
-  out.sort((a, b) => a.quote.start - b.quote.start);
+  const pending: PendingQuote[] = [];
   for (const q of article.quotes) {
     if (quoteDone.has(q)) continue;
-    const s = article.sentences.find((x) => q.start >= x.start && q.start < x.end);
+    const sentence = article.sentences.find((x) => q.start >= x.start && q.start < x.end) ?? article.sentences[article.sentences.length - 1]!;
     // Opens its sentence, perhaps after a connective: "But “Donald Trump's candidacy ...”".
-    const opensSentence = !!s && /^\s*(?:(?:but|and|still|yet|so|now|then|again),?\s*)?$/i.test(article.prose.slice(s.start, q.start));
-    const previous = lastBefore(out, q.start);
-    const near = !!previous && !!s && s.index - previous.sentence <= 3;
-    if ((opensSentence || q.continuesPrevious) && previous && near && previous.speaker) {
-      out.push({ ...previous, kind: 'direct', quote: { start: q.start, end: q.end }, cue: null, cueText: '', sentence: s!.index, floating: true });
-      out.sort((a, b) => a.quote.start - b.quote.start);
-      continue;
-    }
-    if (wordCount(article.prose.slice(q.start, q.end)) >= MIN_SPEECH_WORDS) unattributed.push(q);
+    const opensSentence = /^\s*(?:(?:but|and|still|yet|so|now|then|again),?\s*)?$/i.test(article.prose.slice(sentence.start, q.start));
+    pending.push({ quote: { start: q.start, end: q.end }, sentence: sentence.index, opensSentence, words: wordCount(article.prose.slice(q.start, q.end)) });
   }
-  return { attributions: out, unattributed };
+  return { attributions: out, pending };
 }
 
-function lastBefore(list: readonly RawAttribution[], at: number): RawAttribution | undefined {
-  let best: RawAttribution | undefined;
-  for (const a of list) if (a.quote.start < at && (!best || a.quote.start > best.quote.start)) best = a;
-  return best;
+/**
+ * Floating quotes, article-wide: a pending quote that opens its sentence continues the attribution
+ * before it (within three sentences); the others with enough words are speech with no speaker.
+ * Both lists are sorted by start; sentence indices are article-wide.
+ */
+export function attachFloating(attributions: RawAttribution[], pending: readonly PendingQuote[]): { attributions: RawAttribution[]; unattributed: Span[] } {
+  const out: RawAttribution[] = [];
+  const unattributed: Span[] = [];
+  let i = 0;
+  let previous: RawAttribution | undefined;
+  for (const p of pending) {
+    while (i < attributions.length && attributions[i]!.quote.start < p.quote.start) {
+      previous = attributions[i++]!;
+      out.push(previous);
+    }
+    if (p.opensSentence && previous?.speaker && p.sentence - previous.sentence <= 3) {
+      previous = { ...previous, kind: 'direct', quote: p.quote, cue: null, cueText: '', sentence: p.sentence, floating: true };
+      out.push(previous);
+      continue;
+    }
+    if (p.words >= MIN_SPEECH_WORDS) unattributed.push(p.quote);
+  }
+  while (i < attributions.length) out.push(attributions[i++]!);
+  return { attributions: out, unattributed };
 }
 
 /** Drop leading connectives and trailing commas from a lead piece: "But, the golf industry," -> "the golf industry". */
@@ -129,7 +164,7 @@ function trimLead(tokens: readonly Token[], p: Phrase): Phrase {
 
 const spanOf = (tokens: readonly Token[], p: Phrase): Span => ({ start: tokens[p.from]!.start, end: tokens[p.to - 1]!.end });
 
-function record(article: Article, s: Sentence, kind: AttributionKind, quote: Span, speaker: Phrase | null, cue: Cue): RawAttribution {
+function record(article: Passage, s: TokenSentence, kind: AttributionKind, quote: Span, speaker: Phrase | null, cue: Cue): RawAttribution {
   const sp = speaker ? spanOf(s.tokens, speaker) : null;
   const cueSpan = spanOf(s.tokens, cue);
   return {
@@ -147,7 +182,7 @@ function record(article: Article, s: Sentence, kind: AttributionKind, quote: Spa
 }
 
 /** "Dmitri S. Peskov, Mr. Putin’s spokesperson, told": the words between the commas after a name. */
-function roleAfter(article: Article, tokens: readonly Token[], sp: Phrase, cue: Cue, quote: Span): string {
+function roleAfter(article: Passage, tokens: readonly Token[], sp: Phrase, cue: Cue, quote: Span): string {
   if (tokens[sp.to]?.text !== ',') return '';
   const from = sp.to + 1;
   let to = from;
@@ -175,7 +210,7 @@ function cuePhrase(tokens: readonly Token[], cue: Cue): string {
 }
 
 /** A cue next to quote `q`: `“...,” Trump said`, `“...,” said Charap`, `Trump said: “...”`. */
-function directCue(s: Sentence, q: Quote, cues: readonly Cue[], used: ReadonlySet<Cue>, cueSpeakers: ReadonlyMap<Cue, Phrase | null>): { cue: Cue; speaker: Phrase | null } | null {
+function directCue(s: TokenSentence, q: Quote, cues: readonly Cue[], used: ReadonlySet<Cue>, cueSpeakers: ReadonlyMap<Cue, Phrase | null>): { cue: Cue; speaker: Phrase | null } | null {
   const tokens = s.tokens;
   // After the closing mark.
   if (q.end <= s.end) {
@@ -223,7 +258,7 @@ function directCue(s: Sentence, q: Quote, cues: readonly Cue[], used: ReadonlySe
 }
 
 /** A frame whose cue and speaker sit inside one quotation is the quote's own words. */
-function frameInsideQuote(s: Sentence, f: Frame, quotes: readonly Quote[]): boolean {
+function frameInsideQuote(s: TokenSentence, f: Frame, quotes: readonly Quote[]): boolean {
   const cueAt = s.tokens[f.cue.from]!.start;
   return quotes.some((q) => cueAt > q.start && cueAt < q.end);
 }

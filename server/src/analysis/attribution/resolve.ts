@@ -1,6 +1,5 @@
 // Resolves speaker mentions to names: "Mr. Putin" -> "Vladimir V. Putin", "he" -> the last
 // person named as a speaker or as a sentence's subject, "ILYA GRASHCHENKOV" -> "Ilya Grashchenkov".
-import type { Article } from '../article';
 import { FEMALE_TITLES, MALE_TITLES, TITLES } from '../data/names';
 import { isCapitalised, type Token } from '../text/tokens';
 import { sentenceSubject } from './frames';
@@ -45,35 +44,62 @@ function nameParts(text: string): { words: string[]; gender: Gender } {
   return { words: run.length > 0 && k > 0 ? run.filter((w, i) => i > 0 || !TITLES.has(w.toLowerCase())) : named, gender };
 }
 
-/** Every capitalised run in the article, indexed by surname, keeping the fullest form. */
-function nameIndex(article: Article): Map<string, { name: string; gender: Gender }> {
+/** A capitalised run that may be a name: "President Vladimir V. Putin" -> words ["Vladimir", "V", "Putin"]. */
+export interface NameRun {
+  words: string[];
+  gender: Gender;
+}
+
+/** A named person acting as a sentence's subject, an antecedent for "he" and "she". */
+export interface PersonSubject {
+  at: number;
+  text: string;
+}
+
+/** The capitalised runs of one sentence that look like names (two words, or one tagged Person). */
+export function nameRuns(toks: readonly Token[]): NameRun[] {
+  const runs: NameRun[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (!isCapitalised(toks[i])) continue;
+    let j = i;
+    while (j < toks.length && (isCapitalised(toks[j]) || (toks[j]!.text === '.' && /^\p{Lu}\p{Ll}{0,2}$/u.test(toks[j - 1]?.text ?? '')))) j++;
+    const run = toks.slice(i, j).filter((t) => t.isWord);
+    i = j;
+    while (run.length > 0 && (run[0]!.tags.some((g) => g === 'Conjunction' || g === 'Preposition' || g === 'Determiner' || g === 'Adverb' || g === 'Pronoun') || (!isProperWord(run[0]) && !TITLES.has(run[0]!.lower)))) run.shift();
+    if (run.length < 2 && !run.some((t) => t.tags.includes('Person'))) continue;
+    const parts = nameParts(run.map((t) => t.text).join(' '));
+    if (parts.words.length > 0) runs.push(parts);
+  }
+  return runs;
+}
+
+/** The sentence's subject when it is a named person. */
+export function personSubject(toks: readonly Token[]): PersonSubject | null {
+  const subj = sentenceSubject(toks);
+  if (!subj || speakerKind(toks, subj) !== 'person' || !hasProperName(toks, subj)) return null;
+  return { at: toks[subj.from]!.start, text: toks.slice(subj.from, subj.to).map((t) => t.text).join(' ').replace(/ \. /g, '. ') };
+}
+
+/** Index every run by surname, keeping the fullest form. */
+function nameIndex(runs: readonly NameRun[]): Map<string, { name: string; gender: Gender }> {
   const index = new Map<string, { name: string; gender: Gender }>();
-  for (const s of article.sentences) {
-    const toks = s.tokens;
-    for (let i = 0; i < toks.length; i++) {
-      if (!isCapitalised(toks[i])) continue;
-      let j = i;
-      while (j < toks.length && (isCapitalised(toks[j]) || (toks[j]!.text === '.' && /^\p{Lu}\p{Ll}{0,2}$/u.test(toks[j - 1]?.text ?? '')))) j++;
-      const run = toks.slice(i, j).filter((t) => t.isWord);
-      i = j;
-      while (run.length > 0 && (run[0]!.tags.some((g) => g === 'Conjunction' || g === 'Preposition' || g === 'Determiner' || g === 'Adverb' || g === 'Pronoun') || !isProperWord(run[0]) && !TITLES.has(run[0]!.lower))) run.shift();
-      if (run.length < 2 && !run.some((t) => t.tags.includes('Person'))) continue;
-      const text = run.map((t) => t.text).join(' ');
-      const { words, gender } = nameParts(text);
-      if (words.length === 0) continue;
-      const key = words[words.length - 1]!.toLowerCase();
-      const prev = index.get(key);
-      if (!prev || words.length > prev.name.split(' ').length) index.set(key, { name: words.join(' ').replace(/ (\p{Lu}) /gu, ' $1. '), gender: gender !== 'unknown' ? gender : prev?.gender ?? 'unknown' });
-      else if (gender !== 'unknown' && prev.gender === 'unknown') prev.gender = gender;
-    }
+  for (const { words, gender } of runs) {
+    const key = words[words.length - 1]!.toLowerCase();
+    const prev = index.get(key);
+    if (!prev || words.length > prev.name.split(' ').length) index.set(key, { name: words.join(' ').replace(/ (\p{Lu}) /gu, ' $1. '), gender: gender !== 'unknown' ? gender : prev?.gender ?? 'unknown' });
+    else if (gender !== 'unknown' && prev.gender === 'unknown') prev.gender = gender;
   }
   return index;
 }
 
 /** Fill in `name` for every attribution, in document order. */
-export function resolveNames(article: Article, input: readonly RawAttribution[]): (RawAttribution & { name: string | null })[] {
+export function resolveNames(
+  input: readonly RawAttribution[],
+  runs: readonly NameRun[],
+  subjects: readonly PersonSubject[],
+): (RawAttribution & { name: string | null })[] {
   let raws = input;
-  const index = nameIndex(article);
+  const index = nameIndex(runs);
   const fullName = (mention: string): { name: string; gender: Gender } => {
     const { words, gender } = nameParts(mention);
     const key = (words[words.length - 1] ?? '').toLowerCase();
@@ -82,14 +108,7 @@ export function resolveNames(article: Article, input: readonly RawAttribution[])
     return { name: words.join(' '), gender };
   };
   // Antecedents for pronouns: named people who speak or act as a sentence's subject.
-  const people: Person[] = [];
-  for (const s of article.sentences) {
-    const subj = sentenceSubject(s.tokens);
-    if (subj && speakerKind(s.tokens, subj) === 'person' && hasProperName(s.tokens, subj)) {
-      const text = s.tokens.slice(subj.from, subj.to).map((t: Token) => t.text).join(' ').replace(/ \. /g, '. ');
-      people.push({ at: s.tokens[subj.from]!.start, ...fullName(text) });
-    }
-  }
+  const people: Person[] = subjects.map((p) => ({ at: p.at, ...fullName(p.text) }));
   // A capitalised speaker that the article also names elsewhere is a person ("Trump said", where
   // compromise reads a sentence-initial "Trump" as a verb).
   const known = (r: RawAttribution) => /^\p{Lu}/u.test(r.speakerText) && index.has((nameParts(r.speakerText).words.pop() ?? '').toLowerCase());
@@ -98,9 +117,35 @@ export function resolveNames(article: Article, input: readonly RawAttribution[])
     if (r.speaker && r.speakerKind === 'person') people.push({ at: r.speaker.start, ...fullName(r.speakerText) });
   }
   people.sort((a, b) => a.at - b.at);
-  const groups = raws.filter((r) => r.speaker && (r.speakerKind === 'institution' || r.speakerKind === 'vague' || r.speakerKind === 'anonymous'));
+  const groups = raws.filter((r) => r.speaker && (r.speakerKind === 'institution' || r.speakerKind === 'vague' || r.speakerKind === 'anonymous')).sort((a, b) => a.speaker!.start - b.speaker!.start);
+  // Walk speakers in document order with pointers into the antecedent lists (linear, not a search each).
+  const order = raws.map((r, i) => i).filter((i) => raws[i]!.speaker).sort((a, b) => raws[a]!.speaker!.start - raws[b]!.speaker!.start);
+  const antecedent = new Map<number, string | null>();
+  let pi = 0;
+  let gi = 0;
+  let lastMale: Person | undefined;
+  let lastFemale: Person | undefined;
+  let lastAny: Person | undefined;
+  let lastGroup: RawAttribution | undefined;
+  for (const i of order) {
+    const r = raws[i]!;
+    const at = r.speaker!.start;
+    while (pi < people.length && people[pi]!.at < at) {
+      const p = people[pi++]!;
+      if (p.gender === 'male') lastMale = p;
+      else if (p.gender === 'female') lastFemale = p;
+      else lastAny = p;
+    }
+    while (gi < groups.length && groups[gi]!.speaker!.start < at) lastGroup = groups[gi++]!;
+    if (r.speakerKind !== 'pronoun') continue;
+    const p = r.speakerText.toLowerCase();
+    const latest = (a: Person | undefined, b: Person | undefined) => (!a ? b : !b ? a : a.at > b.at ? a : b);
+    if (p === 'he') antecedent.set(i, latest(lastMale, lastAny)?.name ?? null);
+    else if (p === 'she') antecedent.set(i, latest(lastFemale, lastAny)?.name ?? null);
+    else if (p === 'they' || p === 'it') antecedent.set(i, lastGroup ? lastGroup.speakerText : null);
+  }
 
-  return raws.map((r) => {
+  return raws.map((r, i) => {
     if (!r.speaker) return { ...r, name: null };
     const text = r.speakerText.replace(/[,;:]+$/u, '');
     switch (r.speakerKind) {
@@ -108,19 +153,8 @@ export function resolveNames(article: Article, input: readonly RawAttribution[])
         const full = fullName(text).name;
         return { ...r, name: r.role ? `${full}, ${r.role}` : full };
       }
-      case 'pronoun': {
-        const p = text.toLowerCase();
-        if (p === 'he' || p === 'she') {
-          const want: Gender = p === 'he' ? 'male' : 'female';
-          const cand = [...people].reverse().find((x) => x.at < r.speaker!.start && (x.gender === want || x.gender === 'unknown'));
-          return { ...r, name: cand?.name ?? null };
-        }
-        if (p === 'they' || p === 'it') {
-          const g = [...groups].reverse().find((x) => x.speaker!.start < r.speaker!.start);
-          return { ...r, name: g ? g.speakerText : null };
-        }
-        return { ...r, name: null };
-      }
+      case 'pronoun':
+        return { ...r, name: antecedent.get(i) ?? null };
       default:
         return { ...r, name: text };
     }

@@ -1,4 +1,3 @@
-import { claimTrigger, isByline } from '../claims';
 import type { Rule } from './context';
 
 /** A check-worthy sentence that is neither attributed nor followed by a source note. */
@@ -6,19 +5,17 @@ export const claimUnsourced: Rule = {
   id: 'claim.unsourced',
   check(ctx) {
     const { article } = ctx;
-    const covered = ctx.attributions.flatMap((a) => [a.quote, ...(a.speaker ? [a.speaker] : [])]);
+    // Sentences an attribution touches (its quote or its speaker) are attributed, not claims.
+    const attributed = new Set<number>();
+    for (const a of ctx.attributions) {
+      const from = ctx.sentenceAt(a.quote.start)!.index;
+      const to = ctx.sentenceAt(a.quote.end - 1)!.index;
+      for (let i = from; i <= to; i++) attributed.add(i);
+      if (a.speaker) attributed.add(ctx.sentenceAt(a.speaker.start)!.index);
+    }
     return article.sentences.flatMap((s) => {
-      const block = article.blocks[s.block];
-      if (!block || block.kind === 'heading') return [];
-      const text = article.prose.slice(s.start, s.end);
-      if (/\?\s*["”’»]?\s*$/.test(text) || isByline(text)) return [];
-      if (s.tokens.filter((t) => t.isWord).length < 6) return [];
-      if (covered.some((c) => c.start < s.end && c.end > s.start)) return [];
-      // Sentences inside a quotation are the speaker's words, not the reporter's claims.
-      if (article.quotes.some((q) => q.start <= s.start && q.end >= s.end)) return [];
-      if (ctx.hasNote(s)) return [];
-      const trigger = claimTrigger(s, article.prose);
-      if (!trigger) return [];
+      const trigger = s.trigger;
+      if (!trigger || attributed.has(s.index) || ctx.hasNote(s)) return [];
       return [{
         start: s.start,
         end: s.end,

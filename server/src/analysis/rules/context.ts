@@ -1,5 +1,4 @@
 import type { Article, Sentence } from '../article';
-import type { Quote } from '../text/quotes';
 import type { AnalyseOptions, Attribution, FindingData, RuleId, Span } from '../types';
 
 /** A finding as a rule reports it; severity and ignore markers are applied by the registry. */
@@ -18,7 +17,7 @@ export interface Rule {
 export interface RuleContext {
   article: Article;
   attributions: readonly Attribution[];
-  unattributed: readonly Quote[];
+  unattributed: readonly Span[];
   options: AnalyseOptions;
   /** The sentence containing `offset` (or the last one before it). */
   sentenceAt(offset: number): Sentence | undefined;

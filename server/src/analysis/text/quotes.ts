@@ -1,20 +1,17 @@
 import type { Span } from '../types';
-import type { Block } from './blocks';
 
 /** A quotation: from its opening mark to its closing mark, both included. */
 export interface Quote extends Span {
-  /** Index of the block (paragraph) it sits in. */
-  block: number;
-  /** True when the paragraph ends inside the quote and the next paragraph reopens it. */
+  /** True when the paragraph ends inside the quote: it runs on if the next paragraph reopens it. */
   runsOn: boolean;
-  /** True when this piece reopens a quote that ran on from the previous paragraph. */
-  continuesPrevious: boolean;
 }
 
 export interface QuoteScan {
   quotes: Quote[];
-  /** Marks that open and never close, or close and never opened. */
+  /** Marks that open and never close, or close and never opened (a run-on quote's mark is not here). */
   unbalanced: Span[];
+  /** Does the block start with an opening mark (so it can continue a quote from the paragraph before)? */
+  startsWithOpen: boolean;
 }
 
 const OPEN_ONLY = new Set(['“', '„', '«', '‹']);
@@ -28,11 +25,11 @@ interface Mark {
 }
 
 /** Quotation marks of one block, in order. `''` and ` `` ` are NYT-style double quotes. */
-function marksOf(prose: string, b: Span): Mark[] {
+function marksOf(prose: string): Mark[] {
   const marks: Mark[] = [];
-  for (let i = b.start; i < b.end; i++) {
+  for (let i = 0; i < prose.length; i++) {
     const c = prose[i] ?? '';
-    if (OPEN_ONLY.has(c)) marks.push({ at: i, len: 1, role: c === '„' || c === '“' ? 'open' : 'open' });
+    if (OPEN_ONLY.has(c)) marks.push({ at: i, len: 1, role: 'open' });
     else if (CLOSE_ONLY.has(c)) marks.push({ at: i, len: 1, role: 'close' });
     else if (c === '"') marks.push({ at: i, len: 1, role: 'either' });
     else if (c === '`' && prose[i + 1] === '`') { marks.push({ at: i, len: 2, role: 'open' }); i++; }
@@ -41,64 +38,53 @@ function marksOf(prose: string, b: Span): Mark[] {
   return marks;
 }
 
-/** Opening when nothing word-like precedes it, or something word-like follows and space precedes. */
-function looksOpening(prose: string, m: Mark, from: number): boolean {
-  const before = m.at > from ? prose[m.at - 1] ?? '' : '';
+/** Opening when nothing word-like precedes it and something follows. */
+function looksOpening(prose: string, m: Mark): boolean {
+  const before = m.at > 0 ? prose[m.at - 1] ?? '' : '';
   const after = prose[m.at + m.len] ?? '';
   if (before === '' || /[\s([{\u2014\u2013-]/u.test(before)) return !/\s/.test(after) || after === '';
   return false;
 }
 
-/** Pair the quotation marks of every block; quotes that run over paragraphs are split per paragraph. */
-export function scanQuotes(prose: string, blocks: readonly Block[]): QuoteScan {
+/**
+ * Pair the quotation marks of one paragraph (`prose` is the paragraph's text). A quote still open
+ * at the end becomes a run-on piece to the paragraph's end; the article decides whether the next
+ * paragraph reopens it or the mark is unbalanced.
+ */
+export function scanQuotes(prose: string): QuoteScan {
   const quotes: Quote[] = [];
   const unbalanced: Span[] = [];
-  let carried = false; // the previous paragraph ended inside a quote
-  blocks.forEach((b, bi) => {
-    const marks = marksOf(prose, b);
-    let open: Mark | null = null;
-    const firstMark = marks[0];
-    const reopens = !!firstMark && firstMark.at === b.start && firstMark.role !== 'close';
-    const continuing = carried && reopens;
-    carried = false;
-    for (const m of marks) {
-      const role = m.role === 'either' ? (open ? 'close' : looksOpening(prose, m, b.start) ? 'open' : 'close') : m.role;
-      if (role === 'open') {
-        if (open) unbalanced.push({ start: open.at, end: open.at + open.len });
-        open = m;
-      } else if (open) {
-        quotes.push({ start: open.at, end: m.at + m.len, block: bi, runsOn: false, continuesPrevious: continuing && open === firstMark });
-        open = null;
-      } else {
-        unbalanced.push({ start: m.at, end: m.at + m.len });
-      }
+  const marks = marksOf(prose);
+  let open: Mark | null = null;
+  for (const m of marks) {
+    const role = m.role === 'either' ? (open ? 'close' : looksOpening(prose, m) ? 'open' : 'close') : m.role;
+    if (role === 'open') {
+      if (open) unbalanced.push({ start: open.at, end: open.at + open.len });
+      open = m;
+    } else if (open) {
+      quotes.push({ start: open.at, end: m.at + m.len, runsOn: false });
+      open = null;
+    } else {
+      unbalanced.push({ start: m.at, end: m.at + m.len });
     }
-    if (open) {
-      const next = blocks[bi + 1];
-      const nextOpens = next !== undefined && /^["“„«]|^''|^``/.test(prose.slice(next.start, next.start + 2));
-      if (nextOpens) {
-        quotes.push({ start: open.at, end: b.end, block: bi, runsOn: true, continuesPrevious: continuing && open === firstMark });
-        carried = true;
-      } else {
-        unbalanced.push({ start: open.at, end: open.at + open.len });
-      }
-    }
-  });
-  return { quotes: mergeBrokenPieces(prose, quotes), unbalanced };
+  }
+  if (open) quotes.push({ start: open.at, end: prose.length, runsOn: true });
+  const first = marks[0];
+  return { quotes: mergeBrokenPieces(prose, quotes), unbalanced, startsWithOpen: !!first && first.at === 0 && first.role !== 'close' };
 }
 
 /**
  * A "quote" with no letters or digits (`“,”`) is a mis-rendered mark, not speech: it joins the
- * quote before it in the same paragraph when only a few words separate them, e.g.
- * `“We will say:” Yes, but – “,”` is one quotation.
+ * quote before it when only a few words separate them, e.g. `“We will say:” Yes, but – “,”` is one
+ * quotation.
  */
 function mergeBrokenPieces(prose: string, quotes: Quote[]): Quote[] {
   const out: Quote[] = [];
   for (const q of quotes) {
     const inner = prose.slice(q.start + 1, q.end - 1);
     const prev = out[out.length - 1];
-    if (!/[\p{L}\p{N}]/u.test(inner) && prev && prev.block === q.block && q.start - prev.end < 40 && !/[.!?]\s/.test(prose.slice(prev.end, q.start))) {
-      out[out.length - 1] = { ...prev, end: q.end };
+    if (!/[\p{L}\p{N}]/u.test(inner) && prev && q.start - prev.end < 40 && !/[.!?]\s/.test(prose.slice(prev.end, q.start))) {
+      out[out.length - 1] = { ...prev, end: q.end, runsOn: q.runsOn };
       continue;
     }
     out.push(q);

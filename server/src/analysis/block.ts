@@ -1,0 +1,100 @@
+// The local stage: everything that depends on one paragraph's text alone, computed once per
+// distinct paragraph and memoised. An edit re-runs this for the paragraph that changed; the
+// article-wide steps (run-on quotes, floating quotes, names, notes, rules) are cheap and linear.
+import type { CueLexicon } from './attribution/cues';
+import { extractLocal, type PendingQuote, type RawAttribution, type TokenSentence } from './attribution/extract';
+import { nameRuns, personSubject, type NameRun, type PersonSubject } from './attribution/resolve';
+import { claimTrigger, isByline, type Trigger } from './claims';
+import { tagParagraph } from './nlp';
+import { scanQuotes, type Quote } from './text/quotes';
+import { splitSentences } from './text/sentences';
+import { tokenize } from './text/tokens';
+import { findPhrases, type PhraseHit } from './vagueness';
+import type { Span } from './types';
+
+/** A sentence as the rules see it. Offsets are relative to the paragraph here. */
+export interface LocalSentence extends Span {
+  /** Why the sentence is check-worthy, when it may be flagged as a claim at all. */
+  trigger: Trigger | null;
+}
+
+/** Everything the article-wide steps need from one paragraph. Offsets relative to the paragraph. */
+export interface BlockAnalysis {
+  sentences: LocalSentence[];
+  quotes: Quote[];
+  unbalanced: Span[];
+  startsWithOpen: boolean;
+  attributions: RawAttribution[];
+  pending: PendingQuote[];
+  names: NameRun[];
+  subjects: PersonSubject[];
+  phrases: PhraseHit[];
+}
+
+/** Settings that change the local stage; part of the cache key. */
+export interface LocalSettings {
+  heading: boolean;
+  lexicon: CueLexicon;
+  lexiconKey: string;
+  vaguePhrases: readonly string[];
+}
+
+const MAX_CACHED = 20_000;
+const cache = new Map<string, BlockAnalysis>();
+
+export function analyseBlock(prose: string, settings: LocalSettings): BlockAnalysis {
+  const key = `${settings.heading ? 'h' : 'p'}\u0000${settings.lexiconKey}\u0000${settings.vaguePhrases.join('\u0001')}\u0000${prose}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const result = computeBlock(prose, settings);
+  cache.set(key, result);
+  if (cache.size > MAX_CACHED) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  return result;
+}
+
+/** Drop every memoised paragraph (benchmarks measure cold runs with it). */
+export function clearBlockCache(): void {
+  cache.clear();
+}
+
+function computeBlock(prose: string, settings: LocalSettings): BlockAnalysis {
+  const tags = tagParagraph(prose);
+  const sentences: TokenSentence[] = splitSentences(prose, { start: 0, end: prose.length }).map((s, index) => {
+    const tokens = tokenize(prose, s.start, s.end);
+    for (const t of tokens) {
+      const tg = t.isWord ? tags.get(t.start) : undefined;
+      if (tg) t.tags = tg;
+    }
+    return { ...s, index, tokens };
+  });
+  const scan = scanQuotes(prose);
+  const { attributions, pending } = extractLocal({ prose, sentences, quotes: scan.quotes }, settings.lexicon);
+  return {
+    sentences: sentences.map((s) => ({ start: s.start, end: s.end, trigger: claimable(prose, s, scan.quotes, settings.heading) ? claimTrigger(s, prose) : null })),
+    quotes: scan.quotes,
+    unbalanced: scan.unbalanced,
+    startsWithOpen: scan.startsWithOpen,
+    attributions,
+    pending,
+    names: sentences.flatMap((s) => nameRuns(s.tokens)),
+    subjects: sentences.flatMap((s) => personSubject(s.tokens) ?? []),
+    phrases: findPhrases(prose, scan.quotes, settings.vaguePhrases),
+  };
+}
+
+/** Not a heading, question, byline, fragment or a sentence inside a quotation. */
+function claimable(prose: string, s: TokenSentence, quotes: readonly Quote[], heading: boolean): boolean {
+  if (heading) return false;
+  const text = prose.slice(s.start, s.end);
+  if (/\?\s*["”’»]?\s*$/.test(text) || isByline(text)) return false;
+  if (s.tokens.filter((t) => t.isWord).length < 6) return false;
+  // Sentences inside a quotation are the speaker's words, not the reporter's claims.
+  return !quotes.some((q) => q.start <= s.start && q.end >= s.end);
+}
