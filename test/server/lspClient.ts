@@ -1,7 +1,7 @@
 // A small LSP client for the server tests: spawns the real bundle `node server/dist/server.js
 // --stdio` and talks JSON-RPC to it. Waits are on events (with a generous failure timeout), never
 // fixed sleeps.
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,8 @@ import {
   ExitNotification,
   InitializeRequest,
   InitializedNotification,
+  IPCMessageReader,
+  IPCMessageWriter,
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
@@ -52,6 +54,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Sent as `initializationOptions`. */
   initializationOptions?: unknown;
+  /** `stdio` (default: Neovim, Helix) or `ipc` (node IPC, as the VS Code client starts it). */
+  transport?: 'stdio' | 'ipc';
 }
 
 function capabilities(o: ClientOptions): ClientCapabilities {
@@ -90,6 +94,8 @@ export class TestClient {
   holdConfiguration: Promise<void> | undefined;
   initializeResult!: InitializeResult;
   private stderr = '';
+  /** What the server wrote to stdout outside the protocol (only possible over IPC). */
+  stdout = '';
 
   private constructor(
     readonly connection: ProtocolConnection,
@@ -98,6 +104,7 @@ export class TestClient {
   ) {
     this.settings = options.settings ?? {};
     proc.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    if (options.transport === 'ipc') proc.stdout?.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.published.set(p.uri, [...(this.published.get(p.uri) ?? []), p]);
       this.events.emit('change');
@@ -124,8 +131,13 @@ export class TestClient {
 
   /** Spawns the server and completes the initialize handshake. */
   static async start(options: ClientOptions): Promise<TestClient> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const ipc = options.transport === 'ipc';
+    const proc = ipc
+      ? fork(SERVER, ['--node-ipc'], { cwd: REPO, silent: true })
+      : spawn(process.execPath, [SERVER, '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = ipc
+      ? createProtocolConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc))
+      : createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(connection, proc, options);
     connection.listen();
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {

@@ -135,6 +135,22 @@ describe('settings', () => {
   });
 });
 
+describe('over node IPC, as the VS Code client starts it', () => {
+  it('serves the same diagnostics and writes nothing to stdout', async () => {
+    const client = await TestClient.start({ pull: true, transport: 'ipc' });
+    try {
+      const uri = 'file:///tmp/ipc/article.txt';
+      await client.open(uri, seedText);
+      const diagnostics = await client.pull(uri);
+      assert.ok(diagnostics.length > 0, 'the seed has findings');
+      assert.equal(diagnostics.length, expected(seedText).length);
+    } finally {
+      await client.stop();
+    }
+    assert.equal(client.stdout, '', 'console output goes to the client log, not stdout');
+  });
+});
+
 describe('a push-only client (Neovim, Helix)', () => {
   let client: TestClient;
   before(async () => {
