@@ -41,7 +41,7 @@ function relatedSpeaker(entry: DocumentAnalysis, finding: Finding): DiagnosticRe
   if (!attribution?.speaker) return undefined;
   const { doc } = entry;
   const mention = doc.getText().slice(attribution.speaker.start, attribution.speaker.end);
-  const who = attribution.name && attribution.name !== mention ? `${mention} (${attribution.name})` : mention;
+  const who = attribution.person && attribution.person !== mention ? `${mention} (${attribution.person})` : mention;
   return [
     {
       location: { uri: doc.uri, range: { start: doc.positionAt(attribution.speaker.start), end: doc.positionAt(attribution.speaker.end) } },

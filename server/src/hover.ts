@@ -25,14 +25,15 @@ function attributionAt(entry: DocumentAnalysis, offset: number): Attribution | u
 function quoteHover(entry: DocumentAnalysis, a: Attribution): string {
   const { doc } = entry;
   const text = doc.getText();
-  const lines = [`**Quote** (${a.kind}) · ${escapeMarkdown(a.name ?? 'speaker unknown')}`, ''];
+  const lines = [`**Quote** (${a.kind}) · ${escapeMarkdown(a.person ?? 'speaker unknown')}`, ''];
   if (a.speaker) {
     const mention = text.slice(a.speaker.start, a.speaker.end);
     const line = doc.positionAt(a.speaker.start).line + 1;
     const kind = a.speakerKind === 'person' || a.speakerKind === 'pronoun' ? '' : ` (${a.speakerKind} source)`;
-    lines.push(`- Speaker: ${escapeMarkdown(a.name ?? mention)}${kind}, mentioned as “${escapeMarkdown(mention)}” on line ${line}`);
+    lines.push(`- Speaker: ${escapeMarkdown(a.person ?? mention)}${kind}, mentioned as “${escapeMarkdown(mention)}” on line ${line}`);
+    if (a.role) lines.push(`- Role: ${escapeMarkdown(a.role)}`);
   } else {
-    lines.push(`- Speaker: ${a.name ? `${escapeMarkdown(a.name)}, continuing their previous quote` : 'not named'}`);
+    lines.push(`- Speaker: ${a.person ? `${escapeMarkdown(a.person)}, continuing their previous quote` : 'not named'}`);
   }
   const cue = a.cueText || (a.cue ? text.slice(a.cue.start, a.cue.end) : '');
   if (cue) lines.push(`- Cue: ${escapeMarkdown(cue)}`);

@@ -37,13 +37,13 @@ function speakerSymbols(entry: DocumentAnalysis): DocumentSymbol[] {
   const text = doc.getText();
   const speakers = new Map<string, Attribution[]>();
   for (const a of [...entry.analysis.attributions].sort((x, y) => x.quote.start - y.quote.start)) {
-    const name = a.name ?? (a.speaker ? text.slice(a.speaker.start, a.speaker.end) : 'Unknown speaker');
+    const name = a.person ?? (a.speaker ? text.slice(a.speaker.start, a.speaker.end) : 'Unknown speaker');
     const key = name.toLowerCase();
     speakers.set(key, [...(speakers.get(key) ?? []), a]);
   }
   return [...speakers.values()].map((quotes) => {
     const first = quotes[0]!;
-    const name = first.name ?? (first.speaker ? snippet(text.slice(first.speaker.start, first.speaker.end)) : 'Unknown speaker');
+    const name = first.person ?? (first.speaker ? snippet(text.slice(first.speaker.start, first.speaker.end)) : 'Unknown speaker');
     const children = quotes.map((a): DocumentSymbol => {
       const range = { start: doc.positionAt(a.quote.start), end: doc.positionAt(a.quote.end) };
       const detail = [a.kind, a.cueText].filter(Boolean).join(', ');
@@ -51,7 +51,8 @@ function speakerSymbols(entry: DocumentAnalysis): DocumentSymbol[] {
     });
     const mention = quotes.find((a) => a.speaker)?.speaker ?? first.quote;
     const kind = first.speakerKind === 'person' || first.speakerKind === 'pronoun' ? '' : ` · ${first.speakerKind}`;
-    const detail = `${quotes.length} quote${quotes.length === 1 ? '' : 's'}${kind}`;
+    const role = quotes.find((a) => a.role)?.role;
+    const detail = `${quotes.length} quote${quotes.length === 1 ? '' : 's'}${kind}${role ? ` · ${role}` : ''}`;
     const mentions = quotes.flatMap((a) => (a.speaker ? [a.speaker] : []));
     return group(entry, name, detail, SymbolKind.Class, mention, children, mentions);
   });

@@ -56,12 +56,12 @@ describe('hover and outline on the seed article', () => {
     const names = symbols.map((s) => s.name);
     assert.ok(names.includes('Dmitri S. Peskov'), names.join(', '));
     assert.ok(names.includes('Vladimir V. Putin'), names.join(', '));
-    // One speaker per resolved name, case aside ("Analysts claim", "according to analysts").
+    // One speaker per resolved person, role and case aside ("Analysts claim", "according to analysts").
     const key = (name: string | null): string | undefined => name?.toLowerCase();
-    for (const name of new Set(analysis.attributions.map((a) => key(a.name)).filter((n) => n !== undefined))) {
+    for (const name of new Set(analysis.attributions.map((a) => key(a.person)).filter((n) => n !== undefined))) {
       const symbol = symbols.find((s) => key(s.name) === name);
       assert.ok(symbol, `a symbol for ${name}`);
-      const quotes = analysis.attributions.filter((a) => key(a.name) === name);
+      const quotes = analysis.attributions.filter((a) => key(a.person) === name);
       assert.equal(symbol.children?.length, quotes.length, `${name}'s quotes`);
       for (const [i, q] of quotes.sort((a, b) => a.quote.start - b.quote.start).entries()) {
         assert.deepEqual(symbol.children![i]!.range, { start: doc.positionAt(q.quote.start), end: doc.positionAt(q.quote.end) });

@@ -92,7 +92,7 @@ describe('Add source note', () => {
 describe('Cite an existing note', () => {
   it("is offered for a speaker whose other quote already has a note", () => {
     const text = 'He said it.[^peskov-1] He said more.\n\n[^peskov-1]: Dmitri S. Peskov, briefing, 2025-03-12.\n';
-    const attribution = { kind: 'indirect' as const, quote: { start: 3, end: 10 }, speaker: { start: 0, end: 2 }, cue: { start: 3, end: 7 }, name: 'Dmitri S. Peskov', speakerKind: 'pronoun' as const, cueText: 'said', sentence: { start: 0, end: 11 }, noteId: 'peskov-1' };
+    const attribution = { kind: 'indirect' as const, quote: { start: 3, end: 10 }, speaker: { start: 0, end: 2 }, cue: { start: 3, end: 7 }, name: 'Dmitri S. Peskov', person: 'Dmitri S. Peskov', role: null, speakerKind: 'pronoun' as const, cueText: 'said', sentence: { start: 0, end: 11 }, noteId: 'peskov-1' };
     const e = entry(text, [finding('quote.attributed', 26, 35, { insertAt: 36, suggestedId: 'peskov-2', source: 'Dmitri S. Peskov', cue: 'said' })], {
       attributions: [attribution],
       notes: { references: [{ id: 'peskov-1', start: 11, end: 22 }], definitions: [{ id: 'peskov-1', start: 38, end: 89, text: 'Dmitri S. Peskov, briefing, 2025-03-12.', placeholder: false }] },

@@ -21,7 +21,7 @@ export interface Sentence extends Span {
 }
 
 /** A resolved attribution, before note matching. */
-export type ResolvedAttribution = RawAttribution & { name: string | null };
+export type ResolvedAttribution = RawAttribution & { name: string | null; person: string | null };
 
 /** An article analysed once per run and handed to every rule. */
 export interface Article {

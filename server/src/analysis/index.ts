@@ -59,6 +59,8 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
       speaker: r.speaker,
       cue: r.cue,
       name: r.name,
+      person: r.person,
+      role: r.role || null,
       speakerKind: r.speakerKind,
       cueText: r.cueText,
       sentence: { start: first.start, end: last.end },
@@ -67,9 +69,11 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
   });
 
   const taken = new Set<string>([...article.notes.definitions.map((d) => d.id), ...article.notes.references.map((r) => r.id)]);
+  const nextNumber = new Map<string, number>();
   const idFor = (base: string): string => {
-    let n = 1;
+    let n = nextNumber.get(base) ?? 1;
     while (taken.has(`${base}-${n}`)) n++;
+    nextNumber.set(base, n + 1);
     const id = `${base}-${n}`;
     taken.add(id);
     return id;
@@ -85,11 +89,11 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
     options,
     sentenceAt,
     hasNote: (s) => noteOf(s) !== null,
-    fixData: (s, extra): FindingData => ({
+    fixData: (s, { sourceKey, ...extra }): FindingData => ({
       ...extra,
       insertAt: s.end,
       lineStart: lineStartOf(s),
-      suggestedId: extra.suggestedId ?? idFor(slug(extra.source, extra.trigger ? 'claim' : 'source')),
+      suggestedId: extra.suggestedId ?? idFor(slug(sourceKey ?? extra.source, extra.trigger ? 'claim' : 'source')),
     }),
   };
 

@@ -45,8 +45,16 @@ export interface Attribution {
   speaker: Span | null;
   /** The reporting verb or phrase (`said`, `according to`, `told`); `null` for a floating quote. */
   cue: Span | null;
-  /** The resolved full name (`Dmitri S. Peskov`) or the source's description (`two people familiar with the issue`). */
+  /**
+   * The source as a reader would cite it: the resolved full name with the role the article gives
+   * (`Dmitri S. Peskov, Mr. Putin’s spokesperson`), or the source's description
+   * (`two people familiar with the issue`).
+   */
   name: string | null;
+  /** The resolved person or source alone, without the role: `Dmitri S. Peskov`. Groups quotes by speaker. */
+  person: string | null;
+  /** The role given next to the name in the article, if any: `Mr. Putin’s spokesperson`. */
+  role: string | null;
   speakerKind: SpeakerKind;
   /** The cue as a readable phrase for messages, e.g. `told journalists`; empty for a floating quote. */
   cueText: string;

@@ -6,8 +6,10 @@ import type { Span } from './types';
 
 export interface SourceHit extends Span {
   kind: 'vague' | 'anonymous';
-  /** The words that describe the source. */
+  /** The words that flag the source: "Analysts claim". */
   text: string;
+  /** Who the source is, when an attribution names it: "Analysts". */
+  who?: string;
 }
 
 const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
@@ -42,14 +44,26 @@ export function findPhrases(prose: string, quotes: readonly Span[], extraVague: 
     .sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+const memo = new WeakMap<RuleContext, SourceHit[]>();
+
+/** Vague and anonymous sources of the article; computed once per analysis, read by two rules. */
 export function sourceHits(ctx: RuleContext): SourceHit[] {
+  let hits = memo.get(ctx);
+  if (!hits) {
+    hits = computeSourceHits(ctx);
+    memo.set(ctx, hits);
+  }
+  return hits;
+}
+
+function computeSourceHits(ctx: RuleContext): SourceHit[] {
   const { article } = ctx;
   const hits: SourceHit[] = [];
   for (const a of ctx.attributions) {
     if ((a.speakerKind !== 'vague' && a.speakerKind !== 'anonymous') || !a.speaker || a.noteId) continue;
     const start = Math.min(a.speaker.start, a.cue?.start ?? a.speaker.start);
     const end = Math.max(a.speaker.end, a.cue?.end ?? a.speaker.end);
-    hits.push({ kind: a.speakerKind, start, end, text: article.text.slice(start, end) });
+    hits.push({ kind: a.speakerKind, start, end, text: article.text.slice(start, end), who: article.text.slice(a.speaker.start, a.speaker.end) });
   }
   hits.sort((a, b) => a.start - b.start);
   const phraseHits: SourceHit[] = article.phrases.map((s) => ({ ...s, text: article.text.slice(s.start, s.end) }));

@@ -97,7 +97,7 @@ export function resolveNames(
   input: readonly RawAttribution[],
   runs: readonly NameRun[],
   subjects: readonly PersonSubject[],
-): (RawAttribution & { name: string | null })[] {
+): (RawAttribution & { name: string | null; person: string | null })[] {
   let raws = input;
   const index = nameIndex(runs);
   const fullName = (mention: string): { name: string; gender: Gender } => {
@@ -146,17 +146,19 @@ export function resolveNames(
   }
 
   return raws.map((r, i) => {
-    if (!r.speaker) return { ...r, name: null };
+    if (!r.speaker) return { ...r, name: null, person: null };
     const text = r.speakerText.replace(/[,;:]+$/u, '');
     switch (r.speakerKind) {
       case 'person': {
         const full = fullName(text).name;
-        return { ...r, name: r.role ? `${full}, ${r.role}` : full };
+        return { ...r, name: r.role ? `${full}, ${r.role}` : full, person: full };
       }
-      case 'pronoun':
-        return { ...r, name: antecedent.get(i) ?? null };
+      case 'pronoun': {
+        const who = antecedent.get(i) ?? null;
+        return { ...r, name: who, person: who };
+      }
       default:
-        return { ...r, name: text };
+        return { ...r, name: text, person: text };
     }
   });
 }

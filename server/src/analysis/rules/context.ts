@@ -24,7 +24,8 @@ export interface RuleContext {
   /** Is the sentence followed by a note reference `[^id]`? */
   hasNote(sentence: Sentence): boolean;
   /** Fix data for a finding on `sentence`; `source` pre-fills the note and names its id. */
-  fixData(sentence: Sentence, extra: Partial<FindingData> & { source?: string }): FindingData;
+  /** `sourceKey` names the note id (`peskov-1`); it defaults to `source`. */
+  fixData(sentence: Sentence, extra: Partial<FindingData> & { source?: string; sourceKey?: string }): FindingData;
 }
 
 /** "Dmitri S. Peskov" -> "peskov"; "two people familiar with the issue" -> "issue". */

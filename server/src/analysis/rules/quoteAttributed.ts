@@ -8,13 +8,13 @@ export const quoteAttributed: Rule = {
       .filter((a) => !a.noteId && a.speakerKind !== 'vague' && a.speakerKind !== 'anonymous')
       .map((a) => {
         const sentence = ctx.sentenceAt(a.sentence.end - 1)!;
-        const who = a.name ?? (a.speaker ? ctx.article.text.slice(a.speaker.start, a.speaker.end) : 'an unknown speaker');
+        const who = a.person ?? (a.speaker ? ctx.article.text.slice(a.speaker.start, a.speaker.end) : 'an unknown speaker');
         const how = a.cue ? a.cueText : 'continues the previous quote';
         return {
           start: a.quote.start,
           end: a.quote.end,
           message: `Quote attributed to ${who} (${how}); no source note`,
-          data: ctx.fixData(sentence, { source: a.name ?? undefined, cue: a.cueText || undefined }),
+          data: ctx.fixData(sentence, { source: a.name ?? undefined, sourceKey: a.person ?? undefined, cue: a.cueText || undefined }),
         };
       });
   },

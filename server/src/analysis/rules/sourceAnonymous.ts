@@ -11,7 +11,7 @@ export const sourceAnonymous: Rule = {
         start: h.start,
         end: h.end,
         message: `Anonymous source ("${h.text}"): say why anonymity was granted and how the source knows, or add a source note`,
-        data: ctx.fixData(ctx.sentenceAt(h.end - 1)!, { source: h.text }),
+        data: ctx.fixData(ctx.sentenceAt(h.end - 1)!, { source: h.who ?? h.text, sourceKey: h.who?.toLowerCase() }),
       }));
   },
 };

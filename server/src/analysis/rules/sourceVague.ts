@@ -11,7 +11,7 @@ export const sourceVague: Rule = {
         start: h.start,
         end: h.end,
         message: `Vague source ("${h.text}"): name who says this, or add a source note`,
-        data: ctx.fixData(ctx.sentenceAt(h.end - 1)!, { source: h.text }),
+        data: ctx.fixData(ctx.sentenceAt(h.end - 1)!, { source: h.who ?? h.text, sourceKey: h.who?.toLowerCase() }),
       }));
   },
 };

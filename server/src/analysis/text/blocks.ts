@@ -5,41 +5,53 @@ export interface Block extends Span {
   kind: 'paragraph' | 'heading';
 }
 
+const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
+// Line endings that close a paragraph: sentence punctuation, closing quotes and brackets.
+const ENDS_SENTENCE = new Set([...'.!?:;"”’»)]'].map((c) => c.charCodeAt(0)));
+
 /**
  * Plain-text blocks. Paragraphs are separated by blank lines; a single line break also ends a
  * paragraph when the line ends a sentence (wire copy often has one paragraph a line). A short
- * line with no final punctuation followed by a blank line reads as a heading.
+ * line with no final punctuation and no line break inside reads as a heading. Linear, one pass.
  */
 export function plainTextBlocks(prose: string): Block[] {
   const blocks: Block[] = [];
+  const len = prose.length;
   let start = -1;
   let lineStart = 0;
-  const len = prose.length;
-  const close = (end: number) => {
-    if (start >= 0) {
-      let e = end;
-      while (e > start && /\s/.test(prose[e - 1] ?? '')) e--;
-      if (e > start) blocks.push({ start, end: e, kind: 'paragraph' });
-    }
-    start = -1;
-  };
-  for (let i = 0; i <= len; i++) {
-    if (i < len && prose[i] !== '\n') continue;
-    // line is [lineStart, i)
-    const line = prose.slice(lineStart, i);
-    const trimmed = line.trim();
-    if (trimmed === '') {
-      close(lineStart);
+  while (lineStart <= len) {
+    let nl = prose.indexOf('\n', lineStart);
+    if (nl < 0) nl = len;
+    let a = lineStart;
+    let b = nl;
+    while (a < b && isSpace(prose.charCodeAt(a))) a++;
+    while (b > a && isSpace(prose.charCodeAt(b - 1))) b--;
+    if (a === b) {
+      if (start >= 0) push(blocks, prose, start, lastEnd(prose, start, lineStart));
+      start = -1;
     } else {
-      if (start < 0) start = lineStart + (line.length - line.trimStart().length);
-      if (/[.!?:;"”’»)\]]\s*$/.test(trimmed) || i === len) close(i);
+      if (start < 0) start = a;
+      if (ENDS_SENTENCE.has(prose.charCodeAt(b - 1)) || nl === len) {
+        push(blocks, prose, start, b);
+        start = -1;
+      }
     }
-    lineStart = i + 1;
+    lineStart = nl + 1;
   }
-  close(len);
-  for (const b of blocks) {
-    const t = prose.slice(b.start, b.end);
-    if (t.length < 80 && !/[.!?:;"”]$/.test(t) && !t.includes('\n')) b.kind = 'heading';
-  }
+  if (start >= 0) push(blocks, prose, start, lastEnd(prose, start, len));
   return blocks;
+}
+
+function lastEnd(prose: string, from: number, to: number): number {
+  while (to > from && isSpace(prose.charCodeAt(to - 1))) to--;
+  return to;
+}
+
+function push(blocks: Block[], prose: string, start: number, end: number): void {
+  if (end <= start) return;
+  const last = prose.charCodeAt(end - 1);
+  const nl = prose.indexOf('\n', start);
+  const oneLine = nl < 0 || nl >= end;
+  const heading = oneLine && end - start < 80 && !ENDS_SENTENCE.has(last);
+  blocks.push({ start, end, kind: heading ? 'heading' : 'paragraph' });
 }
