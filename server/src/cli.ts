@@ -14,7 +14,7 @@ import { collectInputs } from './cli/inputs';
 import { VERSION } from './cli/meta';
 import { checkAll } from './cli/pool';
 import { Progress } from './cli/progress';
-import { exitCodeOf } from './cli/report';
+import { exitCodeOf, ruleErrorLines } from './cli/report';
 import type { CheckOptions, FileReport, RunResult } from './cli/report';
 
 /** Runs the command and resolves to its exit status. Writes only to stdout, stderr and `--output`. */
@@ -62,6 +62,7 @@ async function run(options: CliOptions): Promise<number> {
   const say = (print: () => void): void => (progress ? progress.interrupt(print) : print());
   const onReport = (report: FileReport): void => {
     if (report.error !== undefined) say(() => process.stderr.write(`factcheck: ${report.input.path}: ${report.error}\n`));
+    for (const line of ruleErrorLines(report)) say(() => process.stderr.write(`factcheck: ${report.input.path}: ${line}\n`));
     if (report.note !== undefined) say(() => process.stderr.write(`factcheck: ${report.input.path}: note: ${report.note}\n`));
     if (streamText && report.findings.length > 0) say(() => process.stdout.write(textFindings(report)));
   };

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { runCli, tempDir } from './cliHarness';
+import { CLI, runCli, tempDir } from './cliHarness';
 import type { JsonReport } from './cliHarness';
 import packageJson from '../../package.json';
 
@@ -233,5 +233,31 @@ describe('factcheck over folders', () => {
     assert.equal(run.stdout, '');
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as JsonReport;
     assert.equal(report.files[0]?.findings[0]?.rule, 'note.missing');
+  });
+});
+
+describe('progress bar', () => {
+  // `script` gives the CLI a real terminal; CI is unset because the bar stays off under CI.
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  const inTerminal = (args: string, cwd: string): string => {
+    const env = { ...process.env };
+    delete env.CI;
+    const r = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} ${args} > /dev/null`, '/dev/null'], { cwd, env, encoding: 'utf8' });
+    return r.stdout;
+  };
+
+  test('drawn on a terminal for 10 files or more, then cleared; not with --no-progress or for a few files', { skip: !hasScript && 'no script(1)' }, () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      mkdirSync(join(dir, 'many'));
+      for (let i = 0; i < 12; i++) writeFileSync(join(dir, 'many', `a${String(i).padStart(2, '0')}.txt`), CALM);
+      const shown = inTerminal('many', dir);
+      assert.match(shown, /factcheck \[#+\] 12\/12 files/);
+      assert.ok(shown.endsWith('\r\x1b[K'), JSON.stringify(shown.slice(-40)));
+      assert.doesNotMatch(inTerminal('--no-progress many', dir), /factcheck \[/);
+      assert.doesNotMatch(inTerminal('many/a00.txt many/a01.txt', dir), /factcheck \[/);
+    } finally {
+      cleanup();
+    }
   });
 });

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
-import { RULE_IDS } from '../analysis';
-import type { RuleId, SeveritySetting } from '../analysis';
+// ruleInfo and types, not the analysis index: the main thread must not load the NLP engine
+// when worker threads do the analysis (or for --help).
+import { RULE_IDS } from '../analysis/ruleInfo';
+import type { RuleId, SeveritySetting } from '../analysis/types';
 
 /** Output formats of the report. */
 export type OutputFormat = 'text' | 'json' | 'sarif';

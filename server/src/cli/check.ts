@@ -65,6 +65,7 @@ export function checkText(input: ArticleInput, text: string, byteLength: number,
     noteId: a.noteId,
   }));
   const report: FileReport = { input: reportInput, bytes: byteLength, attributions, findings };
+  if (analysis.ruleErrors.length > 0) report.ruleErrors = analysis.ruleErrors.map((e) => ({ rule: e.rule, message: e.message }));
   if (text.trim() === '') report.note = 'empty file, nothing to check';
   return report;
 }

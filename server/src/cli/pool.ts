@@ -1,5 +1,4 @@
 import { Worker } from 'node:worker_threads';
-import { checkArticle } from './check';
 import type { ArticleInput, CheckOptions, FileReport } from './report';
 
 /** Below this many articles one thread is faster than starting workers (each loads the NLP engine). */
@@ -58,6 +57,8 @@ export async function checkAll(inputs: readonly ArticleInput[], options: CheckOp
 
   const queue = inputs.map((_, i) => i);
   const inProcess = async (): Promise<void> => {
+    // Loaded on demand: with worker threads the main thread never loads the NLP engine.
+    const { checkArticle } = await import('./check');
     for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
       const input = inputs[i];
       if (input) finish(i, await checkArticle(input, options));

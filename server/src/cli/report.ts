@@ -58,6 +58,8 @@ export interface FileReport {
   error?: string;
   /** Something worth saying that is not a problem, e.g. an empty file. */
   note?: string;
+  /** Rules that threw on this file: their findings are missing, the other rules' are there. Makes the exit status 2. */
+  ruleErrors?: { rule: RuleId; message: string }[];
 }
 
 /** A problem that is not about one article's content: a missing path, a folder with no articles, a loop. */
@@ -77,6 +79,11 @@ export interface RunResult {
   exitCode: number;
 }
 
+/** One line per rule that failed on a file, e.g. `internal error in rule claim.unsourced (its findings are missing): boom`. */
+export function ruleErrorLines(report: FileReport): string[] {
+  return (report.ruleErrors ?? []).map((e) => `internal error in rule ${e.rule} (its findings are missing): ${e.message.split('\n')[0] ?? ''}`);
+}
+
 /** Severities that make the exit status 1. */
 export function isFailing(severity: Severity): boolean {
   return severity === 'error' || severity === 'warning';
@@ -84,6 +91,6 @@ export function isFailing(severity: Severity): boolean {
 
 /** 0, 1 or 2, as documented in the help text. */
 export function exitCodeOf(reports: readonly FileReport[], problems: readonly PathProblem[]): number {
-  if (problems.length > 0 || reports.some((r) => r.error !== undefined)) return 2;
+  if (problems.length > 0 || reports.some((r) => r.error !== undefined || (r.ruleErrors?.length ?? 0) > 0)) return 2;
   return reports.some((r) => r.findings.some((f) => isFailing(f.severity))) ? 1 : 0;
 }

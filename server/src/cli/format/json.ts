@@ -1,3 +1,4 @@
+import { ruleErrorLines } from '../report';
 import type { FileReport, RunResult } from '../report';
 
 /**
@@ -10,7 +11,7 @@ export function jsonReport(result: RunResult): string {
   const files = result.reports.map(fileEntry);
   const errors = [
     ...result.problems.map((p) => ({ path: p.path, message: p.message })),
-    ...result.reports.filter((r) => r.error !== undefined).map((r) => ({ path: r.input.path, message: r.error ?? '' })),
+    ...result.reports.flatMap((r) => [...(r.error !== undefined ? [r.error] : []), ...ruleErrorLines(r)].map((message) => ({ path: r.input.path, message }))),
   ];
   const summary = { files: result.reports.length, findings: 0, error: 0, warning: 0, information: 0, hint: 0, exitCode: result.exitCode };
   for (const r of result.reports) {
@@ -41,5 +42,6 @@ function fileEntry(r: FileReport): Record<string, unknown> {
   };
   if (r.error !== undefined) entry.error = r.error;
   if (r.note !== undefined) entry.note = r.note;
+  if (r.ruleErrors !== undefined) entry.ruleErrors = r.ruleErrors;
   return entry;
 }

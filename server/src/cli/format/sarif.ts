@@ -1,8 +1,8 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Artifact, ArtifactLocation, ConfigurationOverride, Log, Notification, ReportingDescriptor, Result } from 'sarif';
-import { RULES } from '../../analysis';
-import type { Severity } from '../../analysis';
+import { RULES } from '../../analysis/ruleInfo';
+import type { Severity } from '../../analysis/types';
 import { VERSION, ruleAnchor, ruleHelpUri } from '../meta';
 import type { ArticleInput, RunResult } from '../report';
 
@@ -54,6 +54,14 @@ export function sarifReport(result: RunResult, cwd: string): string {
       notifications.push({
         level: report.error !== undefined ? 'error' : 'note',
         message: { text: `${report.input.path}: ${report.error ?? report.note ?? ''}` },
+        locations: [{ physicalLocation: { artifactLocation: indexed } }],
+      });
+    }
+    for (const e of report.ruleErrors ?? []) {
+      notifications.push({
+        level: 'error',
+        message: { text: `${report.input.path}: ${e.message}` },
+        associatedRule: { id: e.rule, index: ruleIndex.get(e.rule) ?? -1 },
         locations: [{ physicalLocation: { artifactLocation: indexed } }],
       });
     }

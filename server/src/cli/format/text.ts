@@ -42,5 +42,7 @@ export function textSummary(reports: readonly FileReport[], problems: readonly P
           .join(', ')}) in ${files}`;
   if (unread > 0) line += `; ${plural(unread, 'file', 'files')} could not be read`;
   if (problems.length > 0) line += `; ${plural(problems.length, 'path problem', 'path problems')}`;
+  const ruleErrors = reports.reduce((n, r) => n + (r.ruleErrors?.length ?? 0), 0);
+  if (ruleErrors > 0) line += `; ${plural(ruleErrors, 'rule', 'rules')} failed (internal error)`;
   return `${line}\n`;
 }
