@@ -9,7 +9,7 @@ import { resolveNames, type NameRun, type PersonSubject } from './attribution/re
 import type { Trigger } from './claims';
 import { plainTextBlocks, type Block } from './text/blocks';
 import { markdownProse } from './text/markdown';
-import { blankNotes, scanNotes, type IgnoreMarker } from './text/notes';
+import { blankNotes, scanNotes, type IgnoreMarker, type NoteScan } from './text/notes';
 import type { Quote } from './text/quotes';
 import type { PhraseHit } from './vagueness';
 
@@ -55,14 +55,39 @@ function lexiconFor(extra: readonly string[]): CueLexicon {
 
 const shift = <T extends Span>(s: T, by: number): T => ({ ...s, start: s.start + by, end: s.end + by });
 
-export function buildArticle(text: string, options: AnalyseOptions): Article {
+/** The text split into paragraphs, before any paragraph is analysed. */
+export interface Segmented {
+  text: string;
+  prose: string;
+  blocks: Block[];
+  scan: NoteScan;
+  base: Omit<LocalSettings, 'heading'>;
+}
+
+export function segment(text: string, options: AnalyseOptions): Segmented {
   const md = options.format === 'markdown' ? markdownProse(text) : null;
   const scan = scanNotes(text, md?.verbatim ?? [], options.placeholder ?? 'TODO');
   const prose = blankNotes(md ? md.prose : text, scan);
   const blocks = md ? md.blocks.map((b) => trimBlock(prose, b)).filter((b) => b.end > b.start) : plainTextBlocks(prose);
   const extra = options.extraReportingVerbs ?? [];
   const base = { lexicon: lexiconFor(extra), lexiconKey: extra.join('\u0001'), vaguePhrases: options.extraVaguePhrases ?? [] };
-  const locals: BlockAnalysis[] = blocks.map((b) => analyseBlock(prose.slice(b.start, b.end), { ...base, heading: b.kind === 'heading' } satisfies LocalSettings));
+  return { text, prose, blocks, scan, base };
+}
+
+/** The local analysis of paragraph `i` (memoised by its text). */
+export function analyseParagraph(seg: Segmented, i: number): BlockAnalysis {
+  const b = seg.blocks[i]!;
+  return analyseBlock(seg.prose.slice(b.start, b.end), { ...seg.base, heading: b.kind === 'heading' });
+}
+
+export function buildArticle(text: string, options: AnalyseOptions): Article {
+  const seg = segment(text, options);
+  return assemble(seg, seg.blocks.map((_, i) => analyseParagraph(seg, i)));
+}
+
+/** Put the paragraphs' local analyses together and run the article-wide steps. */
+export function assemble(seg: Segmented, locals: readonly BlockAnalysis[]): Article {
+  const { text, prose, blocks, scan } = seg;
 
   const sentences: Sentence[] = [];
   const quotes: Quote[] = [];

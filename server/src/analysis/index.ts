@@ -6,7 +6,8 @@
 export * from './types';
 export { RULES, RULE_IDS, ruleInfo } from './ruleInfo';
 export type { RuleInfo } from './ruleInfo';
-import { buildArticle, type Article, type Sentence } from './article';
+import { analyseParagraph, assemble, buildArticle, segment, type Article, type Sentence } from './article';
+import type { BlockAnalysis } from './block';
 import { clearBlockCache } from './block';
 import { clearNlpCache } from './nlp';
 
@@ -38,7 +39,41 @@ function lastAtOrBefore(items: readonly Span[], offset: number): number {
  * @example analyse('Peskov told journalists that the talks ended.', { format: 'plaintext' })
  */
 export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
-  const article = buildArticle(text, options);
+  return finish(buildArticle(text, options), options);
+}
+
+/** How {@link analyseAsync} shares the thread: stop early, and how long to work between yields. */
+export interface AsyncControl {
+  /** Checked between slices; return true to abandon the analysis (a newer version arrived). */
+  isCancelled?: () => boolean;
+  /** Milliseconds of work between yields to the event loop. Default 15. */
+  sliceMs?: number;
+}
+
+/**
+ * The same analysis as {@link analyse}, computed in slices that yield to the event loop, so a
+ * server stays responsive on a huge document. Resolves to `null` when cancelled.
+ */
+export async function analyseAsync(text: string, options: AnalyseOptions = {}, control: AsyncControl = {}): Promise<Analysis | null> {
+  const seg = segment(text, options);
+  const locals: BlockAnalysis[] = [];
+  const slice = control.sliceMs ?? 15;
+  let started = Date.now();
+  for (let i = 0; i < seg.blocks.length; i++) {
+    locals.push(analyseParagraph(seg, i));
+    if (Date.now() - started >= slice) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      if (control.isCancelled?.()) return null;
+      started = Date.now();
+    }
+  }
+  if (control.isCancelled?.()) return null;
+  return finish(assemble(seg, locals), options);
+}
+
+/** Notes, rules, severities and ignore markers over an assembled article. */
+function finish(article: Article, options: AnalyseOptions): Analysis {
+  const { text } = article;
   const { sentences } = article;
   const sentenceAt = (offset: number): Sentence | undefined => sentences[Math.max(0, lastAtOrBefore(sentences, offset))];
   // A sentence owns the note references between its start and the next sentence's start.
