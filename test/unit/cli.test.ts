@@ -1,7 +1,7 @@
 // The factcheck command's exit statuses and messages, run as a real process over real files.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CLI, runCli, tempDir } from './cliHarness';
@@ -125,19 +125,34 @@ const cases: Case[] = [
     status: 2,
     stderr: [/^factcheck: pipe\.txt: not a regular file or folder$/m],
   },
+  {
+    name: 'unreadable file (skipped as root, who can read anything)',
+    files: { 'locked.md': CALM, 'open.md': CALM },
+    setup: (dir) => {
+      chmodSync(join(dir, 'locked.md'), 0o000);
+      return process.getuid?.() !== 0;
+    },
+    args: ['locked.md', 'open.md'],
+    status: 2,
+    stderr: [/^factcheck: locked\.md: permission denied$/m],
+    stdout: /^No findings in 1 file; 1 file could not be read\n$/,
+  },
   { name: '--output over a checked file', files: { 'a.md': CALM }, args: ['--output', 'a.md', 'a.md'], status: 2, stderr: [/--output a\.md is one of the checked files; it is never overwritten/] },
 ];
 
 describe('factcheck exit statuses and messages', () => {
   for (const c of cases) {
-    test(c.name, () => {
+    test(c.name, (t) => {
       const { dir, cleanup } = tempDir();
       try {
         for (const [name, content] of Object.entries(c.files ?? {})) {
           mkdirSync(join(dir, name, '..'), { recursive: true });
           writeFileSync(join(dir, name), content);
         }
-        if (c.setup && !c.setup(dir)) return;
+        if (c.setup && !c.setup(dir)) {
+          t.skip('cannot be set up on this system');
+          return;
+        }
         const run = runCli(c.args, { cwd: dir, ...(c.stdin !== undefined ? { input: c.stdin } : {}) });
         const where = `\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
         assert.equal(run.status, c.status, `exit status${where}`);
