@@ -102,9 +102,10 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-// A closed pipe (`factcheck ... | head`) is not an error worth a stack trace.
+// A closed pipe (`factcheck ... | head`) is not an error worth a stack trace: stop at once with
+// the status a tool killed by SIGPIPE has (128 + 13), as grep or cat would.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  if (e.code === 'EPIPE') process.exit(141);
   throw e;
 });
 
