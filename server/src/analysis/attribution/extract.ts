@@ -2,10 +2,11 @@
 // paraphrase, and floating quotes that continue the previous speaker.
 import type { Quote } from '../text/quotes';
 import type { AttributionKind, SpeakerKind, Span } from '../types';
-import { has, type Token } from '../text/tokens';
+import { has, isCapitalised, type Token } from '../text/tokens';
 import type { Cue, CueLexicon } from './cues';
 import { frameOf, sentenceSubject, subjectAndVerb, subjectOf, type Frame } from './frames';
 import { phraseAt, speakerKind, type Phrase } from './phrases';
+import { speechActLemma } from '../data/reportingVerbs';
 
 /** An attribution before names are resolved. */
 export interface RawAttribution {
@@ -55,6 +56,8 @@ const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
  * paraphrase. Quotes left over are returned as pending for the article-wide floating-quote step.
  */
 export function extractLocal(article: Passage, lexicon: CueLexicon): { attributions: RawAttribution[]; pending: PendingQuote[] } {
+  const labelled = labelledSpeech(article);
+  if (labelled) return { attributions: [labelled], pending: [] };
   const out: RawAttribution[] = [];
   const quoteDone = new Set<Quote>();
   for (const s of article.sentences) {
@@ -112,7 +115,7 @@ export function extractLocal(article: Passage, lexicon: CueLexicon): { attributi
       const { subject, verb: verbAt } = main;
       const kind = speakerKind(s.tokens, subject);
       if (kind !== 'person' && kind !== 'pronoun') continue;
-      if (s.tokens[verbAt]!.start > q.start) continue;
+      if (s.tokens[verbAt]!.start > q.start || !speechActLemma(s.tokens[verbAt]!.text)) continue;
       quoteDone.add(q);
       out.push(record(article, s, 'direct', q, subject, { from: verbAt, to: verbAt + 1, lemma: s.tokens[verbAt]!.lower, type: 'verb' }));
     }
@@ -126,6 +129,36 @@ export function extractLocal(article: Passage, lexicon: CueLexicon): { attributi
     pending.push({ quote: { start: q.start, end: q.end }, sentence: sentence.index, opensSentence, words: wordCount(article.prose.slice(q.start, q.end)) });
   }
   return { attributions: out, pending };
+}
+
+/** Words that end in a colon at a paragraph's start but label the paragraph, not a speaker. */
+const LABELS = new Set(['update', 'updated', 'note', 'editor', 'editors', 'correction', 'corrections', 'related', 'photo', 'photos', 'video', 'audio', 'source', 'sources', 'read', 'watch', 'listen', 'transcript', 'question', 'answer', 'q', 'a', 'warning', 'disclaimer', 'breaking', 'exclusive', 'live', 'opinion', 'analysis', 'summary', 'abstract', 'text', 'full', 'by', 'caption', 'credit', 'credits', 'image', 'images', 'graphic', 'map', 'chart', 'table', 'timeline', 'background', 'context', 'tags', 'topics', 'subscribe', 'advertisement', 'ps', 'p.s', 'tl;dr', 'tldr', 'fact', 'facts', 'key', 'contact', 'email', 'phone', 'location', 'date', 'time', 'where', 'when', 'what', 'why', 'how', 'who']);
+
+/**
+ * Transcripts and headlines: "TAPPER: Do you think ...", "Sanders: Clinton email story has moved".
+ * The paragraph opens with a short name and a colon; the rest of the paragraph is what they said.
+ */
+function labelledSpeech(article: Passage): RawAttribution | null {
+  const s = article.sentences[0];
+  if (!s) return null;
+  const tokens = s.tokens;
+  const colon = tokens.findIndex((t, k) => k > 0 && k <= 6 && t.text === ':');
+  if (colon < 0 || !isCapitalised(tokens[0])) return null;
+  const label = tokens.slice(0, colon);
+  // Not a label ("Update:"), a time ("3 p.m.:") or a dateline ("WASHINGTON:").
+  const notSpeaker = (t: Token) => /\d/.test(t.text) || LABELS.has(t.lower) || ['Place', 'City', 'Country', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb'].some((g) => has(t, g)) || (t.isWord && !/^\p{Lu}/u.test(t.text) && !has(t, 'Noun'));
+  if (label.some(notSpeaker)) return null;
+  const sp = phraseAt(tokens, 0);
+  if (!sp || sp.to !== colon) return null;
+  const start = tokens[colon + 1]?.start;
+  if (start === undefined) return null;
+  let end = article.prose.length;
+  while (end > start && /[\s.!?,;:]/.test(article.prose[end - 1] ?? '')) end--;
+  const content = { start, end };
+  if (wordCount(article.prose.slice(start, end)) < 2) return null;
+  const quoted = article.quotes.find((q) => q.start <= start && q.end >= end - 1);
+  const kind: AttributionKind = quoted ? 'direct' : article.quotes.some((q) => q.start < end && q.end > start) ? 'mixed' : 'indirect';
+  return record(article, s, kind, quoted ?? content, sp, { from: colon, to: colon + 1, lemma: ':', type: 'verb' });
 }
 
 /**

@@ -115,10 +115,13 @@ function contentStart(tokens: readonly Token[], cue: Cue): number | null {
 }
 
 /** Tokens `[from, to)` hold a finite verb (content), not just a role ("pro-Kremlin analyst in Moscow"). */
+const CONTRACTED_VERB = /^(?:it|he|she|that|there|what|who|here|this)['’]s$|['’](?:re|ll|ve|d|m)$|n['’]t$/i;
+
 function hasClause(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     if (t.lower === 'who' || t.lower === 'which') return false;
+    if (CONTRACTED_VERB.test(t.text)) return true;
     if (isVerb(t) && !has(t, 'Gerund') && !has(t, 'Participle')) return true;
   }
   return false;

@@ -100,7 +100,9 @@ export function phraseEndingAt(tokens: readonly Token[], j: number, floor = 0): 
     return last.lower === 'who' ? null : { from: j, to: j + 1 };
   }
   if (['them', 'those'].includes(last.lower) && tokens[j - 1]?.lower === 'of' && DETERMINERS.has(tokens[j - 2]?.lower ?? '')) return { from: j - 2, to: j + 1 };
-  if (!nominal(last)) return null;
+  // "biofuels advocates say": a plural noun the pre-tagger read as a verb, right before the cue.
+  const pluralHead = /s$/.test(last.lower) && has(last, 'Verb') && !!tokens[j - 1] && j - 1 >= floor && nominal(tokens[j - 1]!);
+  if (!nominal(last) && !pluralHead) return null;
   let i = j;
   for (let k = j - 1; k >= floor; k--) {
     const t = tokens[k]!;

@@ -92,3 +92,28 @@ export const LISTENER_VERBS = new Set(['tell', 'inform', 'assure', 'remind', 'wa
  * "in an interview". Source: PolNeAR's multi-word cues ("said in a statement" 38).
  */
 export const REPORTING_NOUNS = ['statement', 'interview', 'tweet', 'post', 'letter', 'email', 'memo', 'speech', 'remarks', 'testimony', 'op-ed', 'press release', 'news conference', 'press conference', 'briefing'];
+
+/**
+ * Speech acts that take quoted words inside a paraphrase ("praised the “Christian values”",
+ * "ordered ... “as soon as possible”"): the reporting verbs plus verbs of evaluation and command.
+ * Source: the communication-verb lexicon of PolNeAR's speech-only filter (call, describe, accuse,
+ * criticize ...) and the speech-act classes of English verb taxonomies (Levin's "judgment" and
+ * "order" verbs). Copulas and ordinary actions ("became", "cast") are left out on purpose.
+ */
+export const SPEECH_ACT_LEMMAS = new Set([
+  'call', 'describe', 'accuse', 'criticize', 'criticise', 'praise', 'order', 'slam', 'blast', 'condemn',
+  'label', 'dub', 'thank', 'mock', 'attack', 'denounce', 'cite', 'quote', 'demand', 'promise', 'vow',
+  'urge', 'warn', 'brand', 'hail', 'applaud', 'lament', 'decry', 'dismiss', 'ridicule', 'deride', 'tout',
+  'pledge', 'insist', 'declare', 'proclaim', 'characterize', 'characterise', 'refer', 'term', 'rail',
+  'lash', 'chide', 'scold', 'rebuke', 'congratulate', 'compliment', 'commend', 'instruct', 'command',
+]);
+
+/** A crude lemma for the inflections a speech-act verb takes in news: praised, praises, praising. */
+export function speechActLemma(word: string): string | null {
+  const w = word.toLowerCase();
+  for (const cand of [w, w.replace(/ied$/, 'y'), w.replace(/ies$/, 'y'), w.replace(/ed$/, ''), w.replace(/d$/, ''), w.replace(/es$/, ''), w.replace(/s$/, ''), w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/([a-z])\1ed$/, '$1')]) {
+    if (SPEECH_ACT_LEMMAS.has(cand)) return cand;
+  }
+  for (const forms of REPORTING_VERBS) if (forms.includes(w)) return forms[0]!;
+  return null;
+}
