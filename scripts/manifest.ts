@@ -1,5 +1,5 @@
 // The extension's settings, generated from the rule registry: package.json's
-// contributes.configuration and the settings table in docs/editor-usage.md. Run
+// contributes.configuration and the settings table in README.md. Run
 // `npm run sync-manifest` after adding a rule; test/unit/manifest.test.ts fails until you do.
 import { RULES } from '../server/src/analysis/ruleInfo';
 

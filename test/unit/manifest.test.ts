@@ -39,9 +39,9 @@ describe('package.json', () => {
   });
 });
 
-describe('docs/editor-usage.md', () => {
+describe('README.md', () => {
   it('shows the generated settings table (run npm run sync-manifest)', () => {
-    const doc = read('docs/editor-usage.md');
+    const doc = read('README.md');
     assert.equal(doc, withSettingsTable(doc));
   });
 });
