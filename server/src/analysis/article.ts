@@ -67,7 +67,7 @@ export interface Segmented {
 export function segment(text: string, options: AnalyseOptions): Segmented {
   const md = options.format === 'markdown' ? markdownProse(text) : null;
   const scan = scanNotes(text, md?.verbatim ?? [], options.placeholder ?? 'TODO');
-  const prose = blankNotes(md ? md.prose : text, scan);
+  const prose = blankNotes(md ? md.prose : blankTags(text), scan);
   const blocks = md ? md.blocks.map((b) => trimBlock(prose, b)).filter((b) => b.end > b.start) : plainTextBlocks(prose);
   const extra = options.extraReportingVerbs ?? [];
   const base = { lexicon: lexiconFor(extra), lexiconKey: extra.join('\u0001'), vaguePhrases: options.extraVaguePhrases ?? [] };
@@ -132,6 +132,12 @@ export function assemble(seg: Segmented, locals: readonly BlockAnalysis[]): Arti
     unattributed,
     phrases,
   };
+}
+
+// HTML or XML tags pasted into plain text (<tweet author="...">) are markup, not prose.
+const TAG = /<\/?[A-Za-z][^<>\n]{0,2000}>/g;
+function blankTags(text: string): string {
+  return text.includes('<') ? text.replace(TAG, (m) => ' '.repeat(m.length)) : text;
 }
 
 /** Blanking notes can leave a block with leading or trailing spaces. */

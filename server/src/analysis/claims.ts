@@ -4,6 +4,7 @@ import type { TokenSentence as Sentence } from './attribution/extract';
 import { has, isCapitalised, type Token } from './text/tokens';
 import { sentenceSubject } from './attribution/frames';
 import { hasProperName, speakerKind } from './attribution/phrases';
+import { actionLemma } from './data/actions';
 
 /** Why a sentence is check-worthy, e.g. `{ label: 'a figure', text: '30-day' }`. */
 export interface Trigger {
@@ -65,13 +66,13 @@ function scaleEnd(t: readonly Token[], k: number): number {
   return k;
 }
 
-/** A named person or organisation as subject of a past-tense verb: "Acme Corp. closed its plant". */
+/** A named person or organisation doing something consequential: "Acme Corp. closed its plant". */
 function namedAction(s: Sentence): Trigger | null {
   const subj = sentenceSubject(s.tokens);
   if (!subj || !hasProperName(s.tokens, subj)) return null;
   const kind = speakerKind(s.tokens, subj);
   if (kind !== 'person' && kind !== 'institution') return null;
-  const verb = s.tokens.slice(subj.to, subj.to + 12).find((t) => has(t, 'PastTense') && !has(t, 'Auxiliary'));
+  const verb = s.tokens.slice(subj.to, subj.to + 12).find((t) => t.isWord && actionLemma(t.text) !== null);
   if (!verb) return null;
   const who = s.tokens.slice(subj.from, subj.to);
   return {

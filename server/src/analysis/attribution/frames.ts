@@ -117,10 +117,11 @@ function contentStart(tokens: readonly Token[], cue: Cue): number | null {
 /** Tokens `[from, to)` hold a finite verb (content), not just a role ("pro-Kremlin analyst in Moscow"). */
 const CONTRACTED_VERB = /^(?:it|he|she|that|there|what|who|here|this)['’]s$|['’](?:re|ll|ve|d|m)$|n['’]t$/i;
 
-function hasClause(tokens: readonly Token[], from: number, to: number): boolean {
+/** `relativeStops`: a "who"/"which" before any verb means a role ("an aide who ..."), not content. */
+function hasClause(tokens: readonly Token[], from: number, to: number, relativeStops = true): boolean {
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
-    if (t.lower === 'who' || t.lower === 'which') return false;
+    if (relativeStops && (t.lower === 'who' || t.lower === 'which')) return false;
     if (CONTRACTED_VERB.test(t.text)) return true;
     if (isVerb(t) && !has(t, 'Gerund') && !has(t, 'Participle')) return true;
   }
@@ -197,6 +198,6 @@ export function frameOf(tokens: readonly Token[], cue: Cue): Frame | null {
   // Reported content is a clause ("that ...", "he expected ...") or a quotation, not a bare object
   // ("maintained its commitment").
   const opener = tokens[from]!;
-  if (opener.lower !== 'that' && !/^["“‘«']$/.test(opener.text) && !hasClause(tokens, from, end)) return null;
+  if (opener.lower !== 'that' && !/^["“‘«']$/.test(opener.text) && !hasClause(tokens, from, end, false)) return null;
   return { cue, speaker, content: { from, to: end }, forward: true };
 }

@@ -31,7 +31,13 @@ function marksOf(prose: string): Mark[] {
     const c = prose[i] ?? '';
     if (OPEN_ONLY.has(c)) marks.push({ at: i, len: 1, role: 'open' });
     else if (CLOSE_ONLY.has(c)) marks.push({ at: i, len: 1, role: 'close' });
-    else if (c === '"') marks.push({ at: i, len: 1, role: 'either' });
+    else if (c === '"') {
+      // Not quotation marks: an empty pair (""), attribute syntax (x="..."), inches (6'2").
+      if (prose[i + 1] === '"') { i++; continue; }
+      const before = prose[i - 1] ?? '';
+      if (before === '=' || /\d/.test(before)) continue;
+      marks.push({ at: i, len: 1, role: 'either' });
+    }
     else if (c === '`' && prose[i + 1] === '`') { marks.push({ at: i, len: 2, role: 'open' }); i++; }
     else if (c === "'" && prose[i + 1] === "'") { marks.push({ at: i, len: 2, role: 'either' }); i++; }
   }
