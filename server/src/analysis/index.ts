@@ -85,10 +85,11 @@ function finish(article: Article, options: AnalyseOptions): Analysis {
     return ref && ref.start >= s.start ? ref.id : null;
   };
 
+  let previous: { block: number; noteId: string | null } | undefined;
   const attributions: Attribution[] = article.attributions.map((r) => {
     const first = sentenceAt(Math.min(r.quote.start, r.speaker && r.sentence === sentenceAt(r.speaker.start)?.index ? r.speaker.start : r.quote.start))!;
     const last = sentenceAt(Math.max(r.quote.end, r.cue?.end ?? 0) - 1)!;
-    return {
+    const result: Attribution = {
       kind: r.kind,
       quote: r.quote,
       speaker: r.speaker,
@@ -99,8 +100,11 @@ function finish(article: Article, options: AnalyseOptions): Analysis {
       speakerKind: r.speakerKind,
       cueText: r.cueText,
       sentence: { start: first.start, end: last.end },
-      noteId: noteOf(last),
+      noteId: noteOf(last) ?? (r.floating && previous?.block === last.block ? previous.noteId : null),
     };
+    // A floating quote continues the quote before it in the same paragraph, and so its source note.
+    previous = { block: last.block, noteId: result.noteId };
+    return result;
   });
 
   const taken = new Set<string>([...article.notes.definitions.map((d) => d.id), ...article.notes.references.map((r) => r.id)]);

@@ -239,7 +239,9 @@ function cuePhrase(tokens: readonly Token[], cue: Cue): string {
     const obj = phraseAt(tokens, cue.to);
     if (obj && obj.to - obj.from <= 3) words.push(...tokens.slice(obj.from, obj.to).map((t) => t.text));
   }
-  return words.join(' ').replace(/ \. /g, '. ');
+  const phrase = words.join(' ').replace(/ \. /g, '. ');
+  // "According to" opening a sentence reads "according to" in a message.
+  return /^\p{Lu}\p{Ll}/u.test(phrase) ? phrase[0]!.toLowerCase() + phrase.slice(1) : phrase;
 }
 
 /** A cue next to quote `q`: `“...,” Trump said`, `“...,” said Charap`, `Trump said: “...”`. */

@@ -148,8 +148,13 @@ function thatFollows(tokens: readonly Token[], from: number): boolean {
 export function frameOf(tokens: readonly Token[], cue: Cue): Frame | null {
   const end = contentEnd(tokens, tokens.length);
   if (cue.type === 'according') {
-    const sp = phraseAt(tokens, cue.to);
+    let sp = phraseAt(tokens, cue.to);
     if (!sp) return null;
+    // "According to the town engineer, Priya Raman, the girders ...": the name in apposition is the source.
+    if (isComma(tokens[sp.to])) {
+      const named = phraseAt(tokens, sp.to + 1);
+      if (named && isComma(tokens[named.to]) && named.to - named.from <= 4 && hasProperName(tokens, named) && !hasProperName(tokens, sp)) sp = named;
+    }
     let lead = 0;
     while (tokens[lead] && LEADING_CONNECTIVES.has(tokens[lead]!.lower)) lead++;
     if (cue.from <= lead) {

@@ -114,7 +114,15 @@ export function phraseEndingAt(tokens: readonly Token[], j: number, floor = 0): 
     i = k;
   }
   while (i <= j && tokens[i]?.text === '.') i++;
-  return i <= j ? { from: i, to: j + 1 } : null;
+  if (i > j) return null;
+  // "a person familiar with the talks": the phrase found is the complement; take its head too.
+  for (const [a, b] of COMPLEMENTS) {
+    if (tokens[i - 2]?.lower === a && tokens[i - 1]?.lower === b && i - 3 >= floor) {
+      const head = phraseEndingAt(tokens, i - 3, floor);
+      if (head && COMPLEMENT_HEADS.has(tokens[i - 3]!.lower)) return { from: head.from, to: j + 1 };
+    }
+  }
+  return { from: i, to: j + 1 };
 }
 
 /** What kind of source a phrase names. */

@@ -157,8 +157,11 @@ export function resolveNames(
         const who = antecedent.get(i) ?? null;
         return { ...r, name: who, person: who };
       }
-      default:
-        return { ...r, name: text, person: text };
+      default: {
+        // "The council" opening a sentence is "the council" anywhere else.
+        const described = text.replace(/^(The|A|An) (?=\p{Ll})/u, (m) => m.toLowerCase());
+        return { ...r, name: described, person: described };
+      }
     }
   });
 }

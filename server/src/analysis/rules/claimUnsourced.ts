@@ -13,6 +13,8 @@ export const claimUnsourced: Rule = {
       for (let i = from; i <= to; i++) attributed.add(i);
       if (a.speaker) attributed.add(ctx.sentenceAt(a.speaker.start)!.index);
     }
+    // "It is believed that ...": already flagged as a vague source; one squiggle is enough.
+    for (const p of article.phrases) attributed.add(ctx.sentenceAt(p.start)!.index);
     return article.sentences.flatMap((s) => {
       const trigger = s.trigger;
       if (!trigger || attributed.has(s.index) || ctx.hasNote(s)) return [];

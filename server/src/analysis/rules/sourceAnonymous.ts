@@ -10,7 +10,7 @@ export const sourceAnonymous: Rule = {
       .map((h) => ({
         start: h.start,
         end: h.end,
-        message: `Anonymous source ("${h.text}"): say why anonymity was granted and how the source knows, or add a source note`,
+        message: `Anonymous source ("${h.text.length <= 40 ? h.text : h.who ?? h.text}"): say why anonymity was granted and how the source knows, or add a source note`,
         data: ctx.fixData(ctx.sentenceAt(h.end - 1)!, { source: h.who ?? h.text, sourceKey: h.who?.toLowerCase() }),
       }));
   },

@@ -10,7 +10,7 @@ export const sourceVague: Rule = {
       .map((h) => ({
         start: h.start,
         end: h.end,
-        message: `Vague source ("${h.text}"): name who says this, or add a source note`,
+        message: `Vague source ("${h.text.length <= 40 ? h.text : h.who ?? h.text}"): name who says this, or add a source note`,
         data: ctx.fixData(ctx.sentenceAt(h.end - 1)!, { source: h.who ?? h.text, sourceKey: h.who?.toLowerCase() }),
       }));
   },
