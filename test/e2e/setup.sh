@@ -42,7 +42,9 @@ print_paths() {
 
 if [ "${1:-}" = "--print" ]; then print_paths; exit 0; fi
 
-mkdir -p "$CACHE"
+mkdir -p "$CACHE/tmp"
+# npm under Node 24 and node-gyp leave a compile cache and build files in $TMPDIR: keep them here.
+export TMPDIR="$CACHE/tmp"
 # One installer at a time per cache folder (two test runs started together share the result).
 exec 9>"$CACHE/.setup.lock"
 flock 9
@@ -61,7 +63,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -q >/dev/null
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
 fi
-say "apt ok: $(/usr/lib/chromium/chromium --version 2>/dev/null | head -1), $(nvim --version | head -1)"
+say "apt ok: $(/usr/lib/chromium/chromium --version 2>/dev/null | head -1), $(XDG_CACHE_HOME="$CACHE/xdg-cache" XDG_STATE_HOME="$CACHE/xdg-state" nvim --version | head -1)"
 
 # npm 11 warns about (and is documented to block) dependency install scripts that the project
 # does not allow; `--allow-scripts` is refused for project installs, so the allowlist goes into
