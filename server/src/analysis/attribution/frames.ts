@@ -190,10 +190,16 @@ export function frameOf(tokens: readonly Token[], cue: Cue): Frame | null {
     if (isComma(tokens[rest]) && hasClause(tokens, rest + 1, end)) {
       return { cue, speaker, content: { from: rest + 1, to: end }, forward: false, lead: { from: 0, to: speaker.from - 1 } };
     }
-    const tail = tokens.slice(rest, end);
-    const next = tokens[rest];
+    // "..., Sen. Chuck Grassley told POLITICO.": the listener is not content.
+    let afterObject = rest;
+    if (LISTENER_VERBS.has(cue.lemma)) {
+      const obj = phraseAt(tokens, rest);
+      if (obj) afterObject = obj.to;
+    }
+    const tail = tokens.slice(afterObject, end);
+    const next = tokens[afterObject];
     const intransitive = !next || !next.isWord || has(next, 'Preposition') || has(next, 'Date') || has(next, 'Adverb');
-    if (intransitive && !tail.some((t) => t.lower === 'that') && !hasClause(tokens, rest, end)) {
+    if (intransitive && !tail.some((t) => t.lower === 'that') && !hasClause(tokens, afterObject, end)) {
       const to = contentEnd(tokens, speaker.from - 1);
       return to > 0 ? { cue, speaker, content: { from: 0, to }, forward: false } : null;
     }
@@ -203,6 +209,8 @@ export function frameOf(tokens: readonly Token[], cue: Cue): Frame | null {
   // Reported content is a clause ("that ...", "he expected ...") or a quotation, not a bare object
   // ("maintained its commitment").
   const opener = tokens[from]!;
-  if (opener.lower !== 'that' && !/^["“‘«']$/.test(opener.text) && !hasClause(tokens, from, end, false)) return null;
+  // "called the agreement “an historic step forward”": an object with quoted words is reported speech too.
+  const quoted = tokens.slice(from, end).some((t) => /^["“”«»]$/.test(t.text));
+  if (opener.lower !== 'that' && !/^["“‘«']$/.test(opener.text) && !quoted && !hasClause(tokens, from, end, false)) return null;
   return { cue, speaker, content: { from, to: end }, forward: true };
 }

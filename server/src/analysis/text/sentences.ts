@@ -1,6 +1,8 @@
 import type { Span } from '../types';
 import { ABBREVIATIONS } from '../data/names';
 
+// `“Is it over?” Smith asked.`: a name and a reporting verb right after a closing quote continue the sentence.
+const CUE_AFTER_QUOTE = /^\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:said|says|asked|asks|told|added|wrote|replied|tweeted|explained|noted|continued|recalled|insisted|argued|warned|shouted|answered)\b/u;
 const CLOSERS = '"”’»)]\'';
 const OPENERS = '"“‘«(\'[';
 
@@ -20,7 +22,8 @@ export function splitSentences(prose: string, block: Span): Span[] {
       while (j < block.end && (prose[j] === '.' || prose[j] === '!' || prose[j] === '?')) j++;
       while (j < block.end && CLOSERS.includes(prose[j] ?? '')) j++;
       const next = skipSpace(prose, j, block.end);
-      if (next > j && next < block.end && startsSentence(prose[next] ?? '') && !(c === '.' && isAbbreviation(prose, i, block.start))) {
+      const quoteThenCue = j > i + 1 && CLOSERS.includes(prose[j - 1] ?? '') && CUE_AFTER_QUOTE.test(prose.slice(j, j + 80));
+      if (next > j && next < block.end && startsSentence(prose[next] ?? '') && !(c === '.' && isAbbreviation(prose, i, block.start)) && !quoteThenCue) {
         out.push({ start, end: j });
         start = next;
         i = next;
