@@ -11,9 +11,9 @@
 // logs go to .test-output/e2e/. The last line is `N passed, N failed`; the exit code is 1 on
 // any failure.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ArticleCase, ExpectedAttribution, ExpectedFinding, HostContext } from './host/context';
 import { CONTEXT_ENV } from './host/context';
@@ -56,22 +56,31 @@ function packageJson(): { name: string; publisher: string; scripts: Record<strin
   return JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as ReturnType<typeof packageJson>;
 }
 
-/** `npm run package`; returns (a copy of) the .vsix it wrote. */
-async function buildVsix(runDir: string): Promise<string> {
+/**
+ * A copy of the checkout as a fresh clone plus uncommitted work would have it (git's tracked and
+ * untracked-but-not-ignored files; node_modules linked), so building and packaging never touch,
+ * or race with, the checkout's own dist folders.
+ */
+function stageCheckout(stage: string): void {
+  const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot, encoding: 'utf8' });
+  if (listed.status !== 0) throw new Error(`git ls-files failed: ${listed.stderr}`);
+  for (const file of listed.stdout.split('\0')) {
+    const from = join(repoRoot, file);
+    if (!file || !existsSync(from) || statSync(from).isDirectory()) continue; // deleted, or a submodule
+    mkdirSync(dirname(join(stage, file)), { recursive: true });
+    copyFileSync(from, join(stage, file));
+  }
+  symlinkSync(join(repoRoot, 'node_modules'), join(stage, 'node_modules'));
+}
+
+/** `npm run package` in the staged copy; returns the .vsix it wrote. */
+async function buildVsix(stage: string): Promise<string> {
   const pkg = packageJson();
-  if (!pkg.scripts.package) throw new Error('package.json has no "package" script yet (it should produce the .vsix)');
-  const before = Date.now();
-  await run('npm', ['run', 'package'], { cwd: repoRoot, timeoutMs: 180_000 });
-  const fresh = readdirSync(repoRoot)
-    .filter((f) => f.endsWith('.vsix'))
-    .map((f) => join(repoRoot, f))
-    .filter((f) => statSync(f).mtimeMs >= before - 1000)
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  if (!fresh[0]) throw new Error('npm run package wrote no .vsix in the repository root');
-  // Test a copy: another build in the same checkout may overwrite the original meanwhile.
-  const copy = join(runDir, 'factcheck.vsix');
-  copyFileSync(fresh[0], copy);
-  return copy;
+  if (!pkg.scripts.package) throw new Error('package.json has no "package" script (it should produce the .vsix)');
+  await run('npm', ['run', 'package'], { cwd: stage, timeoutMs: 180_000 });
+  const vsix = readdirSync(stage).find((f) => f.endsWith('.vsix'));
+  if (!vsix) throw new Error('npm run package wrote no .vsix');
+  return join(stage, vsix);
 }
 
 /** The parts of the CLI's `--format json` report we use. */
@@ -121,15 +130,18 @@ async function main(): Promise<void> {
     }
     stamp('tools ready');
 
-    // Build (package builds too), then snapshot server/dist at once: the CLI that computes the
-    // expectations and the server Neovim runs must be the code the VSIX holds, even if someone
-    // rebuilds this checkout while the tests run.
+    // Build in a staged copy of the checkout (`npm run package` builds too): the VSIX, the CLI
+    // that computes the expectations and the server Neovim runs are then the same code.
     const editors = layers.has('host') || layers.has('ui');
     let vsix = args.vsix ? resolve(args.vsix) : undefined;
-    if (editors && !vsix) vsix = await buildVsix(runDir);
-    else if (!args.vsix) await run('npm', ['run', 'build'], { cwd: repoRoot, timeoutMs: 180_000 });
-    const dist = join(runDir, 'dist');
-    cpSync(join(repoRoot, 'server', 'dist'), dist, { recursive: true });
+    let dist = join(repoRoot, 'server', 'dist');
+    if (!args.vsix) {
+      const stage = join(runDir, 'checkout');
+      stageCheckout(stage);
+      if (editors) vsix = await buildVsix(stage);
+      else await run('npm', ['run', 'build'], { cwd: stage, timeoutMs: 180_000 });
+      dist = join(stage, 'server', 'dist');
+    }
     stamp(vsix ? `vsix ${args.vsix ? 'given' : 'built'}: ${vsix}` : 'built');
 
     if (layers.has('nvim')) {
@@ -142,9 +154,6 @@ async function main(): Promise<void> {
     const pkg = packageJson();
     const extensionPath = await installVsix(tools, dirs, vsix, `${pkg.publisher}.${pkg.name}`);
     stamp(`installed into ${extensionPath}`);
-    if (!args.vsix && !readFileSync(join(extensionPath, 'server', 'dist', 'server.js')).equals(readFileSync(join(dist, 'server.js')))) {
-      throw new Error('server/dist changed between `npm run package` and now (another build in this checkout?); run again');
-    }
 
     const hostWorkspace = join(runDir, 'ws-host');
     const [seed, markdown] = makeWorkspace(dist, hostWorkspace, [
