@@ -117,10 +117,23 @@ function finish(article: Article, options: AnalyseOptions): Analysis {
     taken.add(id);
     return id;
   };
-  const lineStartOf = (s: Sentence): number => {
-    const block = article.blocks[s.block];
-    return text.lastIndexOf('\n', (block?.start ?? s.start) - 1) + 1;
+  // Line starts found once per analysis: a search back from each finding is quadratic on one long line.
+  let newlines: number[] | undefined;
+  const lineStart = (offset: number): number => {
+    if (!newlines) {
+      newlines = [];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines.push(i);
+    }
+    let lo = 0;
+    let hi = newlines.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (newlines[mid]! < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= 0 ? newlines[hi]! + 1 : 0;
   };
+  const lineStartOf = (s: Sentence): number => lineStart(article.blocks[s.block]?.start ?? s.start);
   const ctx: RuleContext = {
     article,
     attributions,
@@ -128,6 +141,7 @@ function finish(article: Article, options: AnalyseOptions): Analysis {
     options,
     sentenceAt,
     hasNote: (s) => noteOf(s) !== null,
+    lineStart,
     fixData: (s, { sourceKey, ...extra }): FindingData => ({
       ...extra,
       insertAt: s.end,

@@ -23,6 +23,8 @@ export interface RuleContext {
   sentenceAt(offset: number): Sentence | undefined;
   /** Is the sentence followed by a note reference `[^id]`? */
   hasNote(sentence: Sentence): boolean;
+  /** Offset of the start of the line holding `offset` (the first character after the last `\n` before it). */
+  lineStart(offset: number): number;
   /** Fix data for a finding on `sentence`; `source` pre-fills the note and names its id. */
   /** `sourceKey` names the note id (`peskov-1`); it defaults to `source`. */
   fixData(sentence: Sentence, extra: Partial<FindingData> & { source?: string; sourceKey?: string }): FindingData;

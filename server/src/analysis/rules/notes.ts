@@ -2,8 +2,7 @@ import type { Rule, RuleContext } from './context';
 import type { FindingData } from '../types';
 
 function lineData(ctx: RuleContext, at: number, noteId: string): FindingData {
-  const lineStart = ctx.article.text.lastIndexOf('\n', at - 1) + 1;
-  return { insertAt: at, suggestedId: noteId, noteId, lineStart };
+  return { insertAt: at, suggestedId: noteId, noteId, lineStart: ctx.lineStart(at) };
 }
 
 /** A reference `[^id]` with no definition line. */
