@@ -1,10 +1,10 @@
 // The factcheck command's exit statuses and messages, run as a real process over real files.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CLI, runCli, tempDir } from './cliHarness';
+import { CLI, ROOT, runCli, tempDir } from './cliHarness';
 import type { JsonReport } from './cliHarness';
 import packageJson from '../../package.json';
 
@@ -178,6 +178,11 @@ describe('factcheck --help and --version', () => {
     assert.match(run.stdout, /2 {2}usage or read errors/);
   });
   test('-h is --help, and wins over paths', () => assert.equal(runCli(['-h', 'missing.md']).status, 0));
+  test('the bin (package.json "bin") is an executable script with a node shebang, for npx', () => {
+    assert.equal(join(ROOT, packageJson.bin.factcheck), CLI);
+    assert.ok((statSync(CLI).mode & 0o111) !== 0, 'server/dist/cli.js is not executable');
+    assert.match(readFileSync(CLI, 'utf8').slice(0, 40), /^#!\/usr\/bin\/env node\n/);
+  });
   test('--version prints the package version', () => {
     const run = runCli(['--version']);
     assert.equal(run.status, 0);
