@@ -44,6 +44,8 @@ export interface PendingQuote {
   /** The quote opens its sentence (perhaps after "But"). */
   opensSentence: boolean;
   words: number;
+  /** Its sentence has a reporting cue the local stage could not tie to it. */
+  cueNearby: boolean;
 }
 
 /** Quotes shorter than this many words with no speaker are scare quotes or titles, not speech. */
@@ -60,10 +62,12 @@ export function extractLocal(article: Passage, lexicon: CueLexicon): { attributi
   if (labelled) return { attributions: [labelled], pending: [] };
   const out: RawAttribution[] = [];
   const quoteDone = new Set<Quote>();
+  const withCue = new Set<number>();
   for (const s of article.sentences) {
     const quotes = article.quotes.filter((q) => q.start < s.end && q.end > s.start);
     const inQuote = (t: Token) => quotes.some((q) => t.start > q.start && t.end < q.end);
     const cues = lexicon.find(s.tokens, inQuote);
+    if (cues.length > 0) withCue.add(s.index);
     const used = new Set<Cue>();
     const cueSpeakers = new Map<Cue, Phrase | null>();
     const firstHere = out.length;
@@ -126,7 +130,7 @@ export function extractLocal(article: Passage, lexicon: CueLexicon): { attributi
     const sentence = article.sentences.find((x) => q.start >= x.start && q.start < x.end) ?? article.sentences[article.sentences.length - 1]!;
     // Opens its sentence, perhaps after a connective: "But “Donald Trump's candidacy ...”".
     const opensSentence = /^\s*(?:(?:but|and|still|yet|so|now|then|again),?\s*)?$/i.test(article.prose.slice(sentence.start, q.start));
-    pending.push({ quote: { start: q.start, end: q.end }, sentence: sentence.index, opensSentence, words: wordCount(article.prose.slice(q.start, q.end)) });
+    pending.push({ quote: { start: q.start, end: q.end }, sentence: sentence.index, opensSentence, words: wordCount(article.prose.slice(q.start, q.end)), cueNearby: withCue.has(sentence.index) });
   }
   return { attributions: out, pending };
 }
@@ -181,7 +185,9 @@ export function attachFloating(attributions: RawAttribution[], pending: readonly
       out.push(previous);
       continue;
     }
-    if (p.words >= MIN_SPEECH_WORDS) unattributed.push(p.quote);
+    // Only an orphan is flagged: a quotation standing as its own sentence with no cue around it.
+    // Quoted words inside a sentence usually belong to its subject, even with no speech verb.
+    if (p.words >= MIN_SPEECH_WORDS && p.opensSentence && !p.cueNearby) unattributed.push(p.quote);
   }
   while (i < attributions.length) out.push(attributions[i++]!);
   return { attributions: out, unattributed };
