@@ -3,7 +3,7 @@
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { RULE_IDS } from './analysis';
-import type { Finding, FindingData, RuleId, Severity } from './analysis';
+import type { Attribution, Finding, FindingData, RuleId, Severity } from './analysis';
 import type { DocumentAnalysis } from './analyses';
 import { repository } from '../../package.json';
 
@@ -35,9 +35,21 @@ export function ruleDocUrl(rule: RuleId): string {
   return `${README_URL}#${rule.replace(/[^a-z0-9-]/g, '')}`;
 }
 
-function relatedSpeaker(entry: DocumentAnalysis, finding: Finding): DiagnosticRelatedInformation[] | undefined {
+const DOC_URLS = new Map(RULE_IDS.map((id) => [id, ruleDocUrl(id)]));
+
+/** Attributions by their quote's span: the speaker of a `quote.attributed` finding, in one lookup. */
+function attributionsByQuote(entry: DocumentAnalysis): Map<string, Attribution> {
+  const byQuote = new Map<string, Attribution>();
+  for (const a of entry.analysis.attributions) {
+    const key = `${a.quote.start}:${a.quote.end}`;
+    if (!byQuote.has(key)) byQuote.set(key, a);
+  }
+  return byQuote;
+}
+
+function relatedSpeaker(entry: DocumentAnalysis, finding: Finding, byQuote: () => Map<string, Attribution>): DiagnosticRelatedInformation[] | undefined {
   if (finding.rule !== 'quote.attributed') return undefined;
-  const attribution = entry.analysis.attributions.find((a) => a.quote.start === finding.start && a.quote.end === finding.end);
+  const attribution = byQuote().get(`${finding.start}:${finding.end}`);
   if (!attribution?.speaker) return undefined;
   const { doc } = entry;
   const mention = doc.getText().slice(attribution.speaker.start, attribution.speaker.end);
@@ -54,6 +66,8 @@ function relatedSpeaker(entry: DocumentAnalysis, finding: Finding): DiagnosticRe
 export function toDiagnostics(entry: DocumentAnalysis): Diagnostic[] {
   const { doc, settings } = entry;
   const diagnostics: Diagnostic[] = [];
+  let byQuote: Map<string, Attribution> | undefined;
+  const attributions = (): Map<string, Attribution> => (byQuote ??= attributionsByQuote(entry));
   for (const finding of entry.analysis.findings) {
     const severity = settings.rules[finding.rule] ?? finding.severity;
     if (severity === 'off') continue;
@@ -63,11 +77,11 @@ export function toDiagnostics(entry: DocumentAnalysis): Diagnostic[] {
       severity: LSP_SEVERITY[severity],
       source: SOURCE,
       code: finding.rule,
-      codeDescription: { href: ruleDocUrl(finding.rule) },
+      codeDescription: { href: DOC_URLS.get(finding.rule) ?? ruleDocUrl(finding.rule) },
       message: finding.message,
       data,
     };
-    const related = relatedSpeaker(entry, finding);
+    const related = relatedSpeaker(entry, finding, attributions);
     if (related) diagnostic.relatedInformation = related;
     if (finding.rule === 'note.unused') diagnostic.tags = [DiagnosticTag.Unnecessary];
     diagnostics.push(diagnostic);
