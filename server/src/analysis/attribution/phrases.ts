@@ -10,6 +10,7 @@ export interface Phrase {
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'many', 'several', 'two', 'three', 'four', 'five', 'both', 'all', 'most', 'one', 'another', 'other', 'few', 'this', 'that', 'these', 'those', 'each', 'every', 'no', 'any']);
+const INDEFINITE = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'several', 'some', 'many', 'multiple', 'other', 'another']);
 const STOP_WORDS = new Set(['and', 'or', 'but', 'that', 'which', 'who', 'whom', 'whose', 'while', 'when', 'where', 'if', 'as', 'because', 'then', 'so', 'also', 'not', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'about', 'after', 'before', 'during', 'than', 'into', 'over', 'under', 'since', 'until', 'although', 'though', 'however', 'there', 'here', 'said', 'says', 'told', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'may', 'might', 'can', 'did', 'does', 'do']);
 /** Heads that take a "familiar with the matter" style complement. */
 const COMPLEMENT_HEADS = new Set(['people', 'person', 'officials', 'official', 'sources', 'source', 'aides', 'aide', 'diplomats', 'diplomat', 'insiders', 'individuals']);
@@ -47,7 +48,7 @@ function nounModifier(tokens: readonly Token[], k: number): boolean {
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
   if (!t || !prev || !next || !t.isWord || !(has(t, 'Infinitive') || has(t, 'PresentTense'))) return false;
-  return (DETERMINERS.has(prev.lower) || has(prev, 'Adjective') || has(prev, 'Possessive')) && next.isWord && nominal(next);
+  return (DETERMINERS.has(prev.lower) || has(prev, 'Adjective') || has(prev, 'Possessive') || has(prev, 'ProperNoun') || (has(prev, 'Noun') && !has(prev, 'Pronoun'))) && next.isWord && nominal(next);
 }
 
 /** The noun phrase starting at token `i` ("Samuel Charap", "the Russian foreign intelligence agency"), or null. */
@@ -136,6 +137,8 @@ export function speakerKind(tokens: readonly Token[], p: Phrase): SpeakerKind {
   const lowerWords = words.map((t) => t.lower);
   if (lowerWords.includes('familiar') || lowerWords.includes('anonymity')) return 'anonymous';
   if (!named && ANONYMOUS_HEADS.has(head.lower)) return 'anonymous';
+  // "a White House official", "one Trump campaign source": indefinite, so unnamed whatever the modifiers.
+  if (ANONYMOUS_HEADS.has(head.lower) && !isCapitalised(head) && INDEFINITE.has(first.lower)) return 'anonymous';
   if (!named && (COLLECTIVE_NOUNS.has(head.lower) || VAGUE_QUANTIFIERS.has(first.lower) || lowerWords.includes('them'))) return 'vague';
   if (INSTITUTION_HEADS.has(head.lower) || has(head, 'Organization') || has(head, 'Place') || has(head, 'Country')) return 'institution';
   if (named) return 'person';
