@@ -6,7 +6,7 @@ import { extractLocal, type PendingQuote, type RawAttribution, type TokenSentenc
 import { nameRuns, personSubject, type NameRun, type PersonSubject } from './attribution/resolve';
 import { claimTrigger, isByline, type Trigger } from './claims';
 import { tagParagraph } from './nlp';
-import { scanQuotes, type Quote } from './text/quotes';
+import { lastStartingAt, scanQuotes, type Quote } from './text/quotes';
 import { splitSentences } from './text/sentences';
 import { tokenize } from './text/tokens';
 import { findPhrases, type PhraseHit } from './vagueness';
@@ -96,5 +96,6 @@ function claimable(prose: string, s: TokenSentence, quotes: readonly Quote[], he
   if (/\?\s*["”’»]?\s*$/.test(text) || isByline(text)) return false;
   if (s.tokens.filter((t) => t.isWord).length < 6) return false;
   // Sentences inside a quotation are the speaker's words, not the reporter's claims.
-  return !quotes.some((q) => q.start <= s.start && q.end >= s.end);
+  const q = quotes[lastStartingAt(quotes, s.start)];
+  return !(q && q.end >= s.end);
 }

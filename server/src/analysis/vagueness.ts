@@ -3,6 +3,7 @@
 import { ANONYMOUS_PHRASES, VAGUE_PHRASES } from './data/sources';
 import type { RuleContext } from './rules/context';
 import type { Span } from './types';
+import { lastStartingAt } from './text/quotes';
 
 export interface SourceHit extends Span {
   kind: 'vague' | 'anonymous';
@@ -35,7 +36,10 @@ function occurrences(lowerProse: string, phrases: readonly string[]): Span[] {
 /** Vague and anonymous phrases of one paragraph, outside its quotations. */
 export function findPhrases(prose: string, quotes: readonly Span[], extraVague: readonly string[]): PhraseHit[] {
   const lower = prose.toLowerCase();
-  const insideQuote = (s: Span) => quotes.some((q) => s.start > q.start && s.end < q.end);
+  const insideQuote = (s: Span) => {
+    const q = quotes[lastStartingAt(quotes, s.start - 1)];
+    return !!q && s.end < q.end;
+  };
   return [
     ...occurrences(lower, ANONYMOUS_PHRASES).map((s) => ({ ...s, kind: 'anonymous' as const })),
     ...occurrences(lower, [...VAGUE_PHRASES, ...extraVague]).map((s) => ({ ...s, kind: 'vague' as const })),

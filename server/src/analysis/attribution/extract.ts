@@ -1,6 +1,6 @@
 // Finds who said what: direct quotes next to a cue, indirect speech frames, quoted words inside a
 // paraphrase, and floating quotes that continue the previous speaker.
-import type { Quote } from '../text/quotes';
+import { lastStartingAt, type Quote } from '../text/quotes';
 import type { AttributionKind, SpeakerKind, Span } from '../types';
 import { has, isCapitalised, type Token } from '../text/tokens';
 import type { Cue, CueLexicon } from './cues';
@@ -64,7 +64,7 @@ export function extractLocal(article: Passage, lexicon: CueLexicon): { attributi
   const quoteDone = new Set<Quote>();
   const withCue = new Set<number>();
   for (const s of article.sentences) {
-    const quotes = article.quotes.filter((q) => q.start < s.end && q.end > s.start);
+    const quotes = quotesOver(article.quotes, s);
     const inQuote = (t: Token) => quotes.some((q) => t.start > q.start && t.end < q.end);
     const cues = lexicon.find(s.tokens, inQuote);
     if (cues.length > 0) withCue.add(s.index);
@@ -127,12 +127,22 @@ export function extractLocal(article: Passage, lexicon: CueLexicon): { attributi
   const pending: PendingQuote[] = [];
   for (const q of article.quotes) {
     if (quoteDone.has(q)) continue;
-    const sentence = article.sentences.find((x) => q.start >= x.start && q.start < x.end) ?? article.sentences[article.sentences.length - 1]!;
+    const k = lastStartingAt(article.sentences, q.start);
+    const sentence = k >= 0 && q.start < article.sentences[k]!.end ? article.sentences[k]! : article.sentences[article.sentences.length - 1]!;
     // Opens its sentence, perhaps after a connective: "But “Donald Trump's candidacy ...”".
     const opensSentence = /^\s*(?:(?:but|and|still|yet|so|now|then|again),?\s*)?$/i.test(article.prose.slice(sentence.start, q.start));
     pending.push({ quote: { start: q.start, end: q.end }, sentence: sentence.index, opensSentence, words: wordCount(article.prose.slice(q.start, q.end)), cueNearby: withCue.has(sentence.index) });
   }
   return { attributions: out, pending };
+}
+
+/** The quotes overlapping `s`: a run of the sorted, disjoint quotes, found without scanning them all. */
+function quotesOver(quotes: readonly Quote[], s: Span): Quote[] {
+  let k = Math.max(0, lastStartingAt(quotes, s.start));
+  if (quotes[k] && quotes[k]!.end <= s.start) k++;
+  const out: Quote[] = [];
+  for (; k < quotes.length && quotes[k]!.start < s.end; k++) if (quotes[k]!.end > s.start) out.push(quotes[k]!);
+  return out;
 }
 
 /** Words that end in a colon at a paragraph's start but label the paragraph, not a speaker. */
