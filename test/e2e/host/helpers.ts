@@ -119,11 +119,14 @@ export interface CodeActionLike {
   edit?: vscode.WorkspaceEdit;
 }
 
+const isCanceled = (e: unknown): boolean => e instanceof Error && e.name === 'Canceled';
+
 /**
  * Quick fixes offered for `range` (through the command the lightbulb uses), polled until one
- * satisfies `wanted` or `timeoutMs` passes. The request carries the diagnostics the workbench
- * knows, and the workbench (in the browser) learns of new diagnostics a little after the
- * extension host does: right after a change the first answer can be empty.
+ * satisfies `wanted` or `timeoutMs` passes. Right after a document opens or changes, the first
+ * answers can be empty (the request carries the diagnostics the workbench knows, and the
+ * workbench, in the browser, learns of them a little after the extension host) or come back
+ * `Canceled` (the workbench cancels requests while it settles the model): both mean "ask again".
  */
 export async function quickFixes(
   uri: vscode.Uri,
@@ -133,8 +136,13 @@ export async function quickFixes(
 ): Promise<CodeActionLike[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const actions =
-      (await vscode.commands.executeCommand<CodeActionLike[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    let actions: CodeActionLike[] = [];
+    try {
+      actions =
+        (await vscode.commands.executeCommand<CodeActionLike[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    } catch (e) {
+      if (!isCanceled(e) || Date.now() > deadline) throw e;
+    }
     if (actions.some(wanted) || Date.now() > deadline) return actions;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

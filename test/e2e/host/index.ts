@@ -16,7 +16,9 @@ import { LINE_PREFIX, readContext } from './context';
 function errorText(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   const lines = (err.stack ?? err.message).split('\n');
-  return lines.filter((l) => !/^\s+at /.test(l) || l.includes(__dirname)).join('\n');
+  const ours = lines.filter((l) => !/^\s+at /.test(l) || l.includes(__dirname));
+  // An error thrown inside VS Code (e.g. a rejected command) has no frame of ours: keep its top.
+  return ours.some((l) => /^\s+at /.test(l)) ? ours.join('\n') : lines.slice(0, 6).join('\n');
 }
 
 function lineReporter(Base: typeof Mocha.reporters.Base, resultsFile: string): Mocha.ReporterConstructor {
