@@ -6,7 +6,9 @@ import { extractLocal, type PendingQuote, type RawAttribution, type TokenSentenc
 import { nameRuns, personSubject, type NameRun, type PersonSubject } from './attribution/resolve';
 import { claimTrigger, isByline, type Trigger } from './claims';
 import { tagParagraph } from './nlp';
-import { lastStartingAt, scanQuotes, type Quote } from './text/quotes';
+import { TextMemo } from './text/memo';
+import { scanQuotes, type Quote } from './text/quotes';
+import { lastStartingAt } from './text/spans';
 import { splitSentences } from './text/sentences';
 import { tokenize } from './text/tokens';
 import { findPhrases, type PhraseHit } from './vagueness';
@@ -39,29 +41,17 @@ export interface LocalSettings {
   vaguePhrases: readonly string[];
 }
 
-const MAX_CACHED = 20_000;
-const cache = new Map<string, BlockAnalysis>();
+// A 100k-word article has ~6,000 paragraphs; the bound keeps several large documents warm.
+const memo = new TextMemo<BlockAnalysis>(20_000);
 
 export function analyseBlock(prose: string, settings: LocalSettings): BlockAnalysis {
   const key = `${settings.heading ? 'h' : 'p'}\u0000${settings.lexiconKey}\u0000${settings.vaguePhrases.join('\u0001')}\u0000${prose}`;
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const result = computeBlock(prose, settings);
-  cache.set(key, result);
-  if (cache.size > MAX_CACHED) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
-  return result;
+  return memo.get(key, () => computeBlock(prose, settings));
 }
 
 /** Drop every memoised paragraph (benchmarks measure cold runs with it). */
 export function clearBlockCache(): void {
-  cache.clear();
+  memo.clear();
 }
 
 function computeBlock(prose: string, settings: LocalSettings): BlockAnalysis {

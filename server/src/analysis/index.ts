@@ -9,30 +9,17 @@ export type { RuleInfo } from './ruleInfo';
 import { analyseParagraph, assemble, buildArticle, segment, type Article, type Sentence } from './article';
 import type { BlockAnalysis } from './block';
 import { clearBlockCache } from './block';
-import { clearNlpCache } from './nlp';
 
 /** Forget every memoised paragraph (for cold-start measurements). */
 export function clearCaches(): void {
   clearBlockCache();
-  clearNlpCache();
 }
 import { ruleInfo } from './ruleInfo';
 import { RULE_CHECKS } from './rules';
 import { slug, type RuleContext } from './rules/context';
 import { silences } from './text/notes';
-import type { AnalyseOptions, Analysis, Attribution, Finding, FindingData, Span } from './types';
-
-/** Index of the last item whose start is <= offset, or -1 (items sorted by start). */
-function lastAtOrBefore(items: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = items.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid]!.start <= offset) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return hi;
-}
+import { lastStartingAt } from './text/spans';
+import type { AnalyseOptions, Analysis, Attribution, Finding, FindingData } from './types';
 
 /**
  * Analyse an article.
@@ -75,12 +62,12 @@ export async function analyseAsync(text: string, options: AnalyseOptions = {}, c
 function finish(article: Article, options: AnalyseOptions): Analysis {
   const { text } = article;
   const { sentences } = article;
-  const sentenceAt = (offset: number): Sentence | undefined => sentences[Math.max(0, lastAtOrBefore(sentences, offset))];
+  const sentenceAt = (offset: number): Sentence | undefined => sentences[Math.max(0, lastStartingAt(sentences, offset))];
   // A sentence owns the note references between its start and the next sentence's start.
   const references = article.notes.references;
   const noteOf = (s: Sentence): string | null => {
     const next = sentences[s.index + 1]?.start ?? text.length;
-    const k = lastAtOrBefore(references, next - 1);
+    const k = lastStartingAt(references, next - 1);
     const ref = references[k];
     return ref && ref.start >= s.start ? ref.id : null;
   };
@@ -164,7 +151,7 @@ function finish(article: Article, options: AnalyseOptions): Analysis {
       continue;
     }
     for (const f of found) {
-      const bi = lastAtOrBefore(article.blocks, f.start);
+      const bi = lastStartingAt(article.blocks, f.start);
       const markers = bi >= 0 && f.start < article.blocks[bi]!.end ? ignored.get(bi) : undefined;
       if (markers?.some((m) => silences(m, rule.id))) continue;
       findings.push({ rule: rule.id, severity: setting, start: f.start, end: f.end, message: f.message, data: f.data });
@@ -178,7 +165,7 @@ function finish(article: Article, options: AnalyseOptions): Analysis {
 function ignoredBlocks(article: Article): Map<number, Article['ignores']> {
   const out = new Map<number, Article['ignores']>();
   for (const m of article.ignores) {
-    const k = lastAtOrBefore(article.blocks, m.end - 1) + 1;
+    const k = lastStartingAt(article.blocks, m.end - 1) + 1;
     if (k >= article.blocks.length) continue;
     out.set(k, [...(out.get(k) ?? []), m]);
   }

@@ -3,7 +3,7 @@
 import { ANONYMOUS_PHRASES, VAGUE_PHRASES } from './data/sources';
 import type { RuleContext } from './rules/context';
 import type { Span } from './types';
-import { lastStartingAt } from './text/quotes';
+import { lastStartingAt } from './text/spans';
 
 export interface SourceHit extends Span {
   kind: 'vague' | 'anonymous';

@@ -1,6 +1,7 @@
 // Finds who said what: direct quotes next to a cue, indirect speech frames, quoted words inside a
 // paraphrase, and floating quotes that continue the previous speaker.
-import { lastStartingAt, type Quote } from '../text/quotes';
+import type { Quote } from '../text/quotes';
+import { lastStartingAt } from '../text/spans';
 import type { AttributionKind, SpeakerKind, Span } from '../types';
 import { has, isCapitalised, type Token } from '../text/tokens';
 import type { Cue, CueLexicon } from './cues';

@@ -97,18 +97,3 @@ function mergeBrokenPieces(prose: string, quotes: Quote[]): Quote[] {
   }
   return out;
 }
-
-/**
- * Index of the last of `spans` (sorted by start) that starts at or before `offset`, or -1. A
- * paragraph's quotes are sorted and disjoint, so the only one that can contain `offset` is this one.
- */
-export function lastStartingAt(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start <= offset) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return hi;
-}
