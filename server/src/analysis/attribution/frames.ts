@@ -144,72 +144,88 @@ function thatFollows(tokens: readonly Token[], from: number): boolean {
   return false;
 }
 
-/** The frame of one cue in a sentence, or null when the cue introduces no content here. */
+/**
+ * The frame of one cue in a sentence, or null when the cue introduces no content here. The
+ * shapes are tried in turn: "according to X", ", saying ...", inverted ("..., said X"), content
+ * before the speaker ("..., the agency announced."), and the plain "X said (that) ...".
+ */
 export function frameOf(tokens: readonly Token[], cue: Cue): Frame | null {
   const end = contentEnd(tokens, tokens.length);
-  if (cue.type === 'according') {
-    let sp = phraseAt(tokens, cue.to);
-    if (!sp) return null;
-    // "According to the town engineer, Priya Raman, the girders ...": the name in apposition is the source.
-    if (isComma(tokens[sp.to])) {
-      const named = phraseAt(tokens, sp.to + 1);
-      if (named && isComma(tokens[named.to]) && named.to - named.from <= 4 && hasProperName(tokens, named) && !hasProperName(tokens, sp)) sp = named;
-    }
-    let lead = 0;
-    while (tokens[lead] && LEADING_CONNECTIVES.has(tokens[lead]!.lower)) lead++;
-    if (cue.from <= lead) {
-      const comma = tokens.findIndex((t, k) => k >= sp.to && isComma(t));
-      return comma > 0 && comma + 1 < end ? { cue, speaker: sp, content: { from: comma + 1, to: end }, forward: false } : null;
-    }
-    const to = contentEnd(tokens, cue.from);
-    return to > 0 ? { cue, speaker: sp, content: { from: 0, to }, forward: false } : null;
-  }
+  if (cue.type === 'according') return accordingFrame(tokens, cue, end);
   if (cue.type === 'participle') {
     const from = contentStart(tokens, cue);
     return from === null || from >= end ? null : { cue, speaker: sentenceSubject(tokens), content: { from, to: end }, forward: true };
   }
-  // Inverted: "..., said Sergei Markov, pro-Kremlin analyst." / "..., said Markov, was to ..."
-  const before = skipAuxLeft(tokens, cue.from - 1, 0);
-  if (before >= 0 && (isComma(tokens[before]) || tokens[before]!.text === '”') && !LISTENER_VERBS.has(cue.lemma)) {
-    const sp = phraseAt(tokens, cue.to);
-    if (sp && (sp.to >= end || !tokens[sp.to]!.isWord || has(tokens[sp.to]!, 'Preposition')) && !thatFollows(tokens, sp.to)) {
-      let after = sp.to;
-      if (isComma(tokens[after])) after++;
-      const lead = tokens.findIndex((t) => t.isWord);
-      if (after < end && before - lead <= 6 && hasClause(tokens, after, end)) {
-        return { cue, speaker: sp, content: { from: after, to: end }, forward: false, lead: { from: 0, to: before } };
-      }
-      return before > 0 ? { cue, speaker: sp, content: { from: 0, to: contentEnd(tokens, before) }, forward: false } : null;
-    }
-  }
+  const inverted = invertedFrame(tokens, cue, end);
+  if (inverted !== undefined) return inverted;
   const speaker = subjectOf(tokens, cue.from, 0);
   if (!speaker) return null;
-  // "..., the agency announced on Wednesday." / "Russia, he said, asked ..."
-  if (speaker.from > 0 && isComma(tokens[speaker.from - 1])) {
-    const rest = cue.to;
-    if (isComma(tokens[rest]) && hasClause(tokens, rest + 1, end)) {
-      return { cue, speaker, content: { from: rest + 1, to: end }, forward: false, lead: { from: 0, to: speaker.from - 1 } };
-    }
-    // "..., Sen. Chuck Grassley told POLITICO.": the listener is not content.
-    let afterObject = rest;
-    if (LISTENER_VERBS.has(cue.lemma)) {
-      const obj = phraseAt(tokens, rest);
-      if (obj) afterObject = obj.to;
-    }
-    const tail = tokens.slice(afterObject, end);
-    const next = tokens[afterObject];
-    const intransitive = !next || !next.isWord || has(next, 'Preposition') || has(next, 'Date') || has(next, 'Adverb');
-    if (intransitive && !tail.some((t) => t.lower === 'that') && !hasClause(tokens, afterObject, end)) {
-      const to = contentEnd(tokens, speaker.from - 1);
-      return to > 0 ? { cue, speaker, content: { from: 0, to }, forward: false } : null;
-    }
+  return trailingFrame(tokens, cue, speaker, end) ?? forwardFrame(tokens, cue, speaker, end);
+}
+
+/** "According to X, content." or "Content, according to X." */
+function accordingFrame(tokens: readonly Token[], cue: Cue, end: number): Frame | null {
+  let sp = phraseAt(tokens, cue.to);
+  if (!sp) return null;
+  // "According to the town engineer, Priya Raman, the girders ...": the name in apposition is the source.
+  if (isComma(tokens[sp.to])) {
+    const named = phraseAt(tokens, sp.to + 1);
+    if (named && isComma(tokens[named.to]) && named.to - named.from <= 4 && hasProperName(tokens, named) && !hasProperName(tokens, sp)) sp = named;
   }
+  let lead = 0;
+  while (tokens[lead] && LEADING_CONNECTIVES.has(tokens[lead]!.lower)) lead++;
+  if (cue.from <= lead) {
+    const speakerEnd = sp.to;
+    const comma = tokens.findIndex((t, k) => k >= speakerEnd && isComma(t));
+    return comma > 0 && comma + 1 < end ? { cue, speaker: sp, content: { from: comma + 1, to: end }, forward: false } : null;
+  }
+  const to = contentEnd(tokens, cue.from);
+  return to > 0 ? { cue, speaker: sp, content: { from: 0, to }, forward: false } : null;
+}
+
+/**
+ * "..., said Sergei Markov, pro-Kremlin analyst." (content before) or the parenthetical
+ * "Another incitement, said Markov, was to ..." (content after, with a lead piece). `undefined`
+ * when the cue is not inverted at all.
+ */
+function invertedFrame(tokens: readonly Token[], cue: Cue, end: number): Frame | null | undefined {
+  const before = skipAuxLeft(tokens, cue.from - 1, 0);
+  if (before < 0 || !(isComma(tokens[before]) || tokens[before]!.text === '”') || LISTENER_VERBS.has(cue.lemma)) return undefined;
+  const sp = phraseAt(tokens, cue.to);
+  if (!sp || !(sp.to >= end || !tokens[sp.to]!.isWord || has(tokens[sp.to]!, 'Preposition')) || thatFollows(tokens, sp.to)) return undefined;
+  let after = sp.to;
+  if (isComma(tokens[after])) after++;
+  const lead = tokens.findIndex((t) => t.isWord);
+  if (after < end && before - lead <= 6 && hasClause(tokens, after, end)) {
+    return { cue, speaker: sp, content: { from: after, to: end }, forward: false, lead: { from: 0, to: before } };
+  }
+  return before > 0 ? { cue, speaker: sp, content: { from: 0, to: contentEnd(tokens, before) }, forward: false } : null;
+}
+
+/** The speaker after a comma: "..., the agency announced on Wednesday." or "Russia, he said, asked ...". */
+function trailingFrame(tokens: readonly Token[], cue: Cue, speaker: Phrase, end: number): Frame | null {
+  if (speaker.from === 0 || !isComma(tokens[speaker.from - 1])) return null;
+  const rest = cue.to;
+  if (isComma(tokens[rest]) && hasClause(tokens, rest + 1, end)) {
+    return { cue, speaker, content: { from: rest + 1, to: end }, forward: false, lead: { from: 0, to: speaker.from - 1 } };
+  }
+  // "..., Sen. Chuck Grassley told POLITICO.": the listener is not content.
+  let afterObject = rest;
+  if (LISTENER_VERBS.has(cue.lemma)) afterObject = phraseAt(tokens, rest)?.to ?? rest;
+  const next = tokens[afterObject];
+  const intransitive = !next || !next.isWord || has(next, 'Preposition') || has(next, 'Date') || has(next, 'Adverb');
+  if (!intransitive || tokens.slice(afterObject, end).some((t) => t.lower === 'that') || hasClause(tokens, afterObject, end)) return null;
+  const to = contentEnd(tokens, speaker.from - 1);
+  return to > 0 ? { cue, speaker, content: { from: 0, to }, forward: false } : null;
+}
+
+/** "X said (that) content" / "X told reporters on Monday that content". */
+function forwardFrame(tokens: readonly Token[], cue: Cue, speaker: Phrase, end: number): Frame | null {
   const from = contentStart(tokens, cue);
   if (from === null || from >= end) return null;
-  // Reported content is a clause ("that ...", "he expected ...") or a quotation, not a bare object
-  // ("maintained its commitment").
+  // Reported content is a clause ("that ...", "he expected ...") or has quoted words ("called the
+  // deal “historic”"); a bare object is not speech ("maintained its commitment").
   const opener = tokens[from]!;
-  // "called the agreement “an historic step forward”": an object with quoted words is reported speech too.
   const quoted = tokens.slice(from, end).some((t) => /^["“”«»]$/.test(t.text));
   if (opener.lower !== 'that' && !/^["“‘«']$/.test(opener.text) && !quoted && !hasClause(tokens, from, end, false)) return null;
   return { cue, speaker, content: { from, to: end }, forward: true };
