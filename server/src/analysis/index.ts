@@ -152,13 +152,24 @@ function finish(article: Article, options: AnalyseOptions): Analysis {
     }
     for (const f of found) {
       const bi = lastStartingAt(article.blocks, f.start);
-      const markers = bi >= 0 && f.start < article.blocks[bi]!.end ? ignored.get(bi) : undefined;
+      const markers = bi >= 0 && f.start < article.blocks[bi]!.end ? ignored.get(bi) : markerAbove(article, lineStart(f.start));
       if (markers?.some((m) => silences(m, rule.id))) continue;
       findings.push({ rule: rule.id, severity: setting, start: f.start, end: f.end, message: f.message, data: f.data });
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   return { attributions, findings, notes: article.notes, ruleErrors };
+}
+
+/**
+ * Outside prose (a note definition line, a table row) a marker silences the line right below it:
+ * the marker that ends, with nothing but spaces after it, on the line before `lineStart`.
+ */
+function markerAbove(article: Article, lineStart: number): Article['ignores'] | undefined {
+  const k = lastStartingAt(article.ignores, lineStart - 1);
+  const m = article.ignores[k];
+  if (!m || m.end > lineStart || lineStart - m.end > 16) return undefined;
+  return /^[ \t]*\r?\n$/.test(article.text.slice(m.end, lineStart)) ? [m] : undefined;
 }
 
 /** Which blocks a `factcheck-ignore` marker silences: the first block after each marker. */
