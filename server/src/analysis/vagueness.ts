@@ -2,7 +2,8 @@
 // fixed phrases ("it is believed", "people familiar with the matter") wherever they appear.
 import { ANONYMOUS_PHRASES, VAGUE_PHRASES } from './data/sources';
 import type { RuleContext } from './rules/context';
-import type { Span } from './types';
+import type { Sentence } from './article';
+import type { Attribution, Span } from './types';
 import { lastStartingAt } from './text/spans';
 
 export interface SourceHit extends Span {
@@ -11,6 +12,8 @@ export interface SourceHit extends Span {
   text: string;
   /** Who the source is, when an attribution names it: "Analysts". */
   who?: string;
+  /** The sentence whose source note would source this hit: where the quick fix puts the note. */
+  anchor: Sentence;
 }
 
 const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
@@ -63,15 +66,34 @@ export function sourceHits(ctx: RuleContext): SourceHit[] {
 function computeSourceHits(ctx: RuleContext): SourceHit[] {
   const { article } = ctx;
   const hits: SourceHit[] = [];
+  // One hit per speaker mention: quotes can share it ("“A,” a spokesperson said, “B.”") and a
+  // floating quote repeats it. A note on any of its attributions sources the mention.
+  const bySpeaker = new Map<number, Attribution[]>();
   for (const a of ctx.attributions) {
-    if ((a.speakerKind !== 'vague' && a.speakerKind !== 'anonymous') || !a.speaker || a.noteId) continue;
-    const start = Math.min(a.speaker.start, a.cue?.start ?? a.speaker.start);
-    const end = Math.max(a.speaker.end, a.cue?.end ?? a.speaker.end);
-    hits.push({ kind: a.speakerKind, start, end, text: article.text.slice(start, end), who: article.text.slice(a.speaker.start, a.speaker.end) });
+    if ((a.speakerKind !== 'vague' && a.speakerKind !== 'anonymous') || !a.speaker) continue;
+    const group = bySpeaker.get(a.speaker.start);
+    if (group) group.push(a);
+    else bySpeaker.set(a.speaker.start, [a]);
+  }
+  for (const group of bySpeaker.values()) {
+    if (group.some((a) => a.noteId)) continue;
+    const first = group[0]!;
+    let start = first.speaker!.start;
+    let end = first.speaker!.end;
+    for (const a of group) {
+      if (!a.cue) continue;
+      start = Math.min(start, a.cue.start);
+      end = Math.max(end, a.cue.end);
+    }
+    const anchor = ctx.sentenceAt(first.sentence.end - 1)!;
+    const kind = first.speakerKind === 'anonymous' ? 'anonymous' : 'vague';
+    hits.push({ kind, start, end, text: article.text.slice(start, end), who: article.text.slice(first.speaker!.start, first.speaker!.end), anchor });
   }
   hits.sort((a, b) => a.start - b.start);
-  const phraseHits: SourceHit[] = article.phrases.map((s) => ({ ...s, text: article.text.slice(s.start, s.end) }));
-  for (const h of phraseHits) {
+  for (const p of article.phrases) {
+    const anchor = ctx.sentenceAt(p.start);
+    if (!anchor) continue;
+    const h: SourceHit = { ...p, text: article.text.slice(p.start, p.end), anchor };
     // Attribution hits are few and sorted; a phrase clashes with at most a neighbour.
     const clash = nearest(hits, h);
     if (clash) {
@@ -83,15 +105,15 @@ function computeSourceHits(ctx: RuleContext): SourceHit[] {
       }
       continue;
     }
-    const s = ctx.sentenceAt(h.start);
+    const s = anchor;
     const last = before(hits, h);
-    const near = last && s && last.start >= s.start && last.end <= s.end && last.kind === 'anonymous' && h.kind === 'anonymous' ? last : undefined;
+    const near = last && last.start >= s.start && last.end <= s.end && last.kind === 'anonymous' && h.kind === 'anonymous' ? last : undefined;
     if (near) {
       near.start = Math.min(near.start, h.start);
       near.end = Math.max(near.end, h.end);
       continue;
     }
-    if (s && ctx.hasNote(s)) continue;
+    if (ctx.hasNote(s)) continue;
     insertSorted(hits, h);
   }
   return hits;
