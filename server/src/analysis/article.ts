@@ -4,7 +4,8 @@
 import type { AnalyseOptions, Notes, Span } from './types';
 import { analyseBlock, type BlockAnalysis, type LocalSettings } from './block';
 import { CueLexicon } from './attribution/cues';
-import { attachFloating, type PendingQuote, type RawAttribution } from './attribution/extract';
+import { attachFloating } from './attribution/floating';
+import type { PendingQuote, RawAttribution } from './attribution/model';
 import { resolveNames, type NameRun, type PersonSubject } from './attribution/resolve';
 import type { Trigger } from './claims';
 import { plainTextBlocks, type Block } from './text/blocks';

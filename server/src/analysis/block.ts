@@ -2,7 +2,8 @@
 // distinct paragraph and memoised. An edit re-runs this for the paragraph that changed; the
 // article-wide steps (run-on quotes, floating quotes, names, notes, rules) are cheap and linear.
 import type { CueLexicon } from './attribution/cues';
-import { extractLocal, type PendingQuote, type RawAttribution, type TokenSentence } from './attribution/extract';
+import { extractLocal } from './attribution/extract';
+import type { PendingQuote, RawAttribution, TokenSentence } from './attribution/model';
 import { nameRuns, personSubject, type NameRun, type PersonSubject } from './attribution/resolve';
 import { claimTrigger, isByline, type Trigger } from './claims';
 import { tagParagraph } from './nlp';

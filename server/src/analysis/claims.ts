@@ -1,6 +1,6 @@
 // What makes a sentence check-worthy: the signals published claim spotters rely on (figures,
 // amounts, dates, comparisons and superlatives, causes, named actors doing things).
-import type { TokenSentence as Sentence } from './attribution/extract';
+import type { TokenSentence as Sentence } from './attribution/model';
 import { has, isCapitalised, type Token } from './text/tokens';
 import { sentenceSubject } from './attribution/frames';
 import { hasProperName, speakerKind } from './attribution/phrases';

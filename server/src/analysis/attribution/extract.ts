@@ -1,58 +1,18 @@
-// Finds who said what: direct quotes next to a cue, indirect speech frames, quoted words inside a
-// paraphrase, and floating quotes that continue the previous speaker.
+// Finds who said what within one paragraph: transcript labels, direct quotes next to a cue,
+// indirect speech frames and quoted words inside a paraphrase. What is left over goes to the
+// article-wide floating-quote step (floating.ts).
+import { speechActLemma } from '../data/reportingVerbs';
 import type { Quote } from '../text/quotes';
 import { lastStartingAt } from '../text/spans';
-import type { AttributionKind, SpeakerKind, Span } from '../types';
-import { has, isCapitalised, type Token } from '../text/tokens';
+import type { Token } from '../text/tokens';
+import type { AttributionKind, Span } from '../types';
 import type { Cue, CueLexicon } from './cues';
-import { frameOf, sentenceSubject, subjectAndVerb, subjectOf, type Frame } from './frames';
-import { phraseAt, speakerKind, type Phrase } from './phrases';
-import { speechActLemma } from '../data/reportingVerbs';
-
-/** An attribution before names are resolved. */
-export interface RawAttribution {
-  kind: AttributionKind;
-  quote: Span;
-  speaker: Span | null;
-  speakerText: string;
-  speakerKind: SpeakerKind;
-  cue: Span | null;
-  cueText: string;
-  sentence: number;
-  /** Floating quote: continues the attribution before it (speaker copied at resolution). */
-  floating: boolean;
-  /** An apposition describing the speaker: "Mr. Putin’s spokesperson". */
-  role: string;
-}
-
-/** A sentence of one paragraph with its tagged tokens; offsets relative to the paragraph. */
-export interface TokenSentence extends Span {
-  index: number;
-  tokens: Token[];
-}
-
-/** One paragraph's text, sentences and quotations: what the local stage reads. */
-export interface Passage {
-  prose: string;
-  sentences: readonly TokenSentence[];
-  quotes: readonly Quote[];
-}
-
-/** A quotation no cue attributed within its paragraph: a floating quote or speech with no speaker. */
-export interface PendingQuote {
-  quote: Span;
-  sentence: number;
-  /** The quote opens its sentence (perhaps after "But"). */
-  opensSentence: boolean;
-  words: number;
-  /** Its sentence has a reporting cue the local stage could not tie to it. */
-  cueNearby: boolean;
-}
-
-/** Quotes shorter than this many words with no speaker are scare quotes or titles, not speech. */
-export const MIN_SPEECH_WORDS = 4;
-
-const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+import { directCue } from './direct';
+import { frameOf, subjectAndVerb, type Frame } from './frames';
+import { labelledSpeech } from './labelled';
+import type { Passage, PendingQuote, RawAttribution, TokenSentence } from './model';
+import { speakerKind, type Phrase } from './phrases';
+import { record, spanOf, wordCount } from './record';
 
 /**
  * The attributions of one paragraph: direct quotes next to a cue, indirect speech, quoted words in a
@@ -146,167 +106,12 @@ function quotesOver(quotes: readonly Quote[], s: Span): Quote[] {
   return out;
 }
 
-/** Words that end in a colon at a paragraph's start but label the paragraph, not a speaker. */
-const LABELS = new Set(['update', 'updated', 'note', 'editor', 'editors', 'correction', 'corrections', 'related', 'photo', 'photos', 'video', 'audio', 'source', 'sources', 'read', 'watch', 'listen', 'transcript', 'question', 'answer', 'q', 'a', 'warning', 'disclaimer', 'breaking', 'exclusive', 'live', 'opinion', 'analysis', 'summary', 'abstract', 'text', 'full', 'by', 'caption', 'credit', 'credits', 'image', 'images', 'graphic', 'map', 'chart', 'table', 'timeline', 'background', 'context', 'tags', 'topics', 'subscribe', 'advertisement', 'ps', 'p.s', 'tl;dr', 'tldr', 'fact', 'facts', 'key', 'contact', 'email', 'phone', 'location', 'date', 'time', 'where', 'when', 'what', 'why', 'how', 'who']);
-
-/**
- * Transcripts and headlines: "TAPPER: Do you think ...", "Sanders: Clinton email story has moved".
- * The paragraph opens with a short name and a colon; the rest of the paragraph is what they said.
- */
-function labelledSpeech(article: Passage): RawAttribution | null {
-  const s = article.sentences[0];
-  if (!s) return null;
-  const tokens = s.tokens;
-  const colon = tokens.findIndex((t, k) => k > 0 && k <= 6 && t.text === ':');
-  if (colon < 0 || !isCapitalised(tokens[0])) return null;
-  const label = tokens.slice(0, colon);
-  // Not a label ("Update:"), a time ("3 p.m.:") or a dateline ("WASHINGTON:").
-  const notSpeaker = (t: Token) => /\d/.test(t.text) || LABELS.has(t.lower) || ['Place', 'City', 'Country', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb'].some((g) => has(t, g)) || (t.isWord && !/^\p{Lu}/u.test(t.text) && !has(t, 'Noun'));
-  if (label.some(notSpeaker)) return null;
-  const sp = phraseAt(tokens, 0);
-  if (!sp || sp.to !== colon) return null;
-  const start = tokens[colon + 1]?.start;
-  if (start === undefined) return null;
-  let end = article.prose.length;
-  while (end > start && /[\s.!?,;:]/.test(article.prose[end - 1] ?? '')) end--;
-  const content = { start, end };
-  if (wordCount(article.prose.slice(start, end)) < 2) return null;
-  const quoted = article.quotes.find((q) => q.start <= start && q.end >= end - 1);
-  const kind: AttributionKind = quoted ? 'direct' : article.quotes.some((q) => q.start < end && q.end > start) ? 'mixed' : 'indirect';
-  return record(article, s, kind, quoted ?? content, sp, { from: colon, to: colon + 1, lemma: ':', type: 'verb' });
-}
-
-/**
- * Floating quotes, article-wide: a pending quote that opens its sentence continues the attribution
- * before it (within three sentences); the others with enough words are speech with no speaker.
- * Both lists are sorted by start; sentence indices are article-wide.
- */
-export function attachFloating(attributions: RawAttribution[], pending: readonly PendingQuote[]): { attributions: RawAttribution[]; unattributed: Span[] } {
-  const out: RawAttribution[] = [];
-  const unattributed: Span[] = [];
-  let i = 0;
-  let previous: RawAttribution | undefined;
-  for (const p of pending) {
-    while (i < attributions.length && attributions[i]!.quote.start < p.quote.start) {
-      previous = attributions[i++]!;
-      out.push(previous);
-    }
-    if (p.opensSentence && previous?.speaker && p.sentence - previous.sentence <= 3) {
-      previous = { ...previous, kind: 'direct', quote: p.quote, cue: null, cueText: '', sentence: p.sentence, floating: true };
-      out.push(previous);
-      continue;
-    }
-    // Only an orphan is flagged: a quotation standing as its own sentence with no cue around it.
-    // Quoted words inside a sentence usually belong to its subject, even with no speech verb.
-    if (p.words >= MIN_SPEECH_WORDS && p.opensSentence && !p.cueNearby) unattributed.push(p.quote);
-  }
-  while (i < attributions.length) out.push(attributions[i++]!);
-  return { attributions: out, unattributed };
-}
-
 /** Drop leading connectives and trailing commas from a lead piece: "But, the golf industry," -> "the golf industry". */
 function trimLead(tokens: readonly Token[], p: Phrase): Phrase {
   let { from, to } = p;
   while (from < to && (/^(?:but|and|so|yet|,)$/i.test(tokens[from]!.text))) from++;
   while (to > from && /^[,;:\-–—]$/.test(tokens[to - 1]!.text)) to--;
   return { from, to: Math.max(from + 1, to) };
-}
-
-const spanOf = (tokens: readonly Token[], p: Phrase): Span => ({ start: tokens[p.from]!.start, end: tokens[p.to - 1]!.end });
-
-function record(article: Passage, s: TokenSentence, kind: AttributionKind, quote: Span, speaker: Phrase | null, cue: Cue): RawAttribution {
-  const sp = speaker ? spanOf(s.tokens, speaker) : null;
-  const cueSpan = spanOf(s.tokens, cue);
-  return {
-    kind,
-    quote: { start: quote.start, end: quote.end },
-    speaker: sp,
-    speakerText: sp ? article.prose.slice(sp.start, sp.end) : '',
-    speakerKind: speaker ? speakerKind(s.tokens, speaker) : 'unknown',
-    cue: cueSpan,
-    cueText: cuePhrase(s.tokens, cue),
-    sentence: s.index,
-    floating: false,
-    role: speaker ? roleAfter(article, s.tokens, speaker, cue, quote) : '',
-  };
-}
-
-/** "Dmitri S. Peskov, Mr. Putin’s spokesperson, told": the words between the commas after a name. */
-function roleAfter(article: Passage, tokens: readonly Token[], sp: Phrase, cue: Cue, quote: Span): string {
-  if (tokens[sp.to]?.text !== ',') return '';
-  const from = sp.to + 1;
-  let to = from;
-  const stop = cue.from > sp.to ? cue.from : tokens.length;
-  const abbrev = (k: number) => tokens[k]!.text === '.' && /^\p{Lu}\p{Ll}{0,3}$/u.test(tokens[k - 1]?.text ?? '');
-  while (to < stop && to - from < 30 && tokens[to]!.text !== ',' && (!/^[.;:!?"“”]$/.test(tokens[to]!.text) || abbrev(to))) to++;
-  if (to === from || (to < stop && tokens[to]!.text !== ',' && to !== tokens.length - 1 && cue.from < sp.to)) return '';
-  const first = tokens[from]!;
-  const start = first.start;
-  const end = tokens[to - 1]!.end;
-  if (start < quote.end && end > quote.start) return '';
-  if (/^[A-Z]/.test(first.text) && !/^(?:a|an|the|who|whose)$/i.test(first.text) && !has(first, 'Adjective') && !has(first, 'Possessive') && !has(first, 'ProperNoun')) return '';
-  return article.prose.slice(start, end);
-}
-
-/** "told journalists", "said in a statement": the cue plus a short object for messages. */
-function cuePhrase(tokens: readonly Token[], cue: Cue): string {
-  const words = tokens.slice(cue.from, cue.to).map((t) => t.text);
-  const next = tokens[cue.to];
-  if (cue.lemma === 'tell' && next && ['journalists', 'reporters', 'the'].includes(next.lower)) {
-    const obj = phraseAt(tokens, cue.to);
-    if (obj && obj.to - obj.from <= 3) words.push(...tokens.slice(obj.from, obj.to).map((t) => t.text));
-  }
-  const phrase = words.join(' ').replace(/ \. /g, '. ');
-  // "According to" opening a sentence reads "according to" in a message.
-  return /^\p{Lu}\p{Ll}/u.test(phrase) ? phrase[0]!.toLowerCase() + phrase.slice(1) : phrase;
-}
-
-/** A cue next to quote `q`: `“...,” Trump said`, `“...,” said Charap`, `Trump said: “...”`. */
-function directCue(s: TokenSentence, q: Quote, cues: readonly Cue[], used: ReadonlySet<Cue>, cueSpeakers: ReadonlyMap<Cue, Phrase | null>): { cue: Cue; speaker: Phrase | null } | null {
-  const tokens = s.tokens;
-  // After the closing mark.
-  if (q.end <= s.end) {
-    let k = tokens.findIndex((t) => t.start >= q.end);
-    if (k >= 0) {
-      while (tokens[k] && /^[,\-–—]$/.test(tokens[k]!.text)) k++;
-      const atK = cues.find((c) => c.from === k && !used.has(c));
-      if (atK && atK.type !== 'participle') {
-        const sp = phraseAt(tokens, atK.to);
-        if (sp) return { cue: atK, speaker: sp };
-      }
-      const sp = phraseAt(tokens, k);
-      if (sp) {
-        let j = sp.to;
-        if (tokens[j]?.text === ',') {
-          const close = tokens.findIndex((t, n) => n > j && n < j + 14 && t.text === ',');
-          if (close > 0) j = close + 1;
-        }
-        while (tokens[j] && (has(tokens[j]!, 'Adverb') || ['also', 'later', 'then', 'has', 'had'].includes(tokens[j]!.lower))) j++;
-        const c = cues.find((x) => x.from === j && !used.has(x) && x.type !== 'according');
-        if (c) return { cue: c, speaker: sp };
-      }
-    }
-  }
-  // Before the opening mark: "Trump said: “...”", "He added, “...”", "Smith told reporters in a statement: “...”".
-  const qi = tokens.findIndex((t) => t.start >= q.start);
-  const limit = qi < 0 ? tokens.length : qi;
-  // A quote running on into more of the clause ("said “it gets me mad” every time ...") is reported speech.
-  const afterClose = tokens.find((t) => t.start >= q.end);
-  if (afterClose && afterClose.isWord && q.end <= s.end) return null;
-  // `“A,” he said, “B.”`: the second piece shares the first one's cue.
-  const sharesCue = (c: Cue) => used.has(c) && limit - c.to <= 1 && tokens[c.to]?.text === ',';
-  const before = cues.filter((c) => c.to <= limit && limit - c.to <= 8 && (!used.has(c) || sharesCue(c)));
-  const c = before[before.length - 1];
-  if (!c) return null;
-  if (used.has(c)) return { cue: c, speaker: cueSpeakers.get(c) ?? null };
-  const gap = tokens.slice(c.to, limit);
-  if (gap.some((t) => t.lower === 'that' || t.text === '.' || t.text === '”' || t.text === '"' || (has(t, 'Verb') && !has(t, 'Noun')))) return null;
-  if (c.type === 'according') {
-    const sp = phraseAt(tokens, c.to);
-    return sp ? { cue: c, speaker: sp } : null;
-  }
-  const sp = c.type === 'participle' ? sentenceSubject(tokens) : subjectOf(tokens, c.from, 0);
-  return sp ? { cue: c, speaker: sp } : null;
 }
 
 /** A frame whose cue and speaker sit inside one quotation is the quote's own words. */

@@ -4,7 +4,7 @@ import { FEMALE_TITLES, MALE_TITLES, TITLES } from '../data/names';
 import { isCapitalised, type Token } from '../text/tokens';
 import { sentenceSubject } from './frames';
 import { hasProperName, isProperWord, speakerKind } from './phrases';
-import type { RawAttribution } from './extract';
+import type { RawAttribution } from './model';
 
 type Gender = 'male' | 'female' | 'unknown';
 
