@@ -50,7 +50,11 @@ export function claimTrigger(s: Sentence, prose: string): Trigger | null {
     else if (/\d/.test(w.text)) {
       if (t[k + 1]?.text === '%' || ['percent', 'per'].includes(t[k + 1]?.lower ?? '')) amount ??= at(k, 'a percentage', k + 2);
       else figure ??= at(k, 'a figure', scaleEnd(t, k + 1));
-    } else if (NUMBER_WORDS.has(w.lower) && !(w.lower === 'half' && t[k - 1]?.lower === 'a')) figure ??= at(k, 'a figure', scaleEnd(t, k + 1));
+    } else if (NUMBER_WORDS.has(w.lower) && !(w.lower === 'half' && t[k - 1]?.lower === 'a')) {
+      // "several hundred", "a few thousand": the quantifier belongs to the figure.
+      const from = /^(?:several|few|many|some)$/.test(t[k - 1]?.lower ?? '') ? k - 1 : k;
+      figure ??= at(from, 'a figure', scaleEnd(t, k + 1));
+    }
     else if (has(w, 'Superlative') || (SUPERLATIVES.has(w.lower) && w.lower !== 'last' && w.lower !== 'most' && w.lower !== 'first' && w.lower !== 'only')) comparison ??= at(k, 'a superlative');
     else if ((has(w, 'Comparative') || ['more', 'less', 'fewer'].includes(w.lower)) && t[k + 1]?.lower === 'than') comparison ??= at(k, 'a comparison', k + 2);
     for (const c of CAUSAL) {
