@@ -16,10 +16,10 @@ export function clearCaches(): void {
 }
 import { ruleInfo } from './ruleInfo';
 import { RULE_CHECKS } from './rules';
-import { slug, type RuleContext } from './rules/context';
+import { slug, type RuleContext, type RuleFindingData } from './rules/context';
 import { silences } from './text/notes';
 import { lastStartingAt } from './text/spans';
-import type { AnalyseOptions, Analysis, Attribution, Finding, FindingData } from './types';
+import type { AnalyseOptions, Analysis, Attribution, Finding } from './types';
 
 /**
  * Analyse an article.
@@ -108,8 +108,12 @@ function finish(article: Article, options: AnalyseOptions): Analysis {
   let newlines: number[] | undefined;
   const lineStart = (offset: number): number => {
     if (!newlines) {
+      // Line ends as LSP counts them: \n, \r\n and a lone \r (Markdown reads a lone \r as one too).
       newlines = [];
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines.push(i);
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) newlines.push(i);
+      }
     }
     let lo = 0;
     let hi = newlines.length - 1;
@@ -120,7 +124,12 @@ function finish(article: Article, options: AnalyseOptions): Analysis {
     }
     return hi >= 0 ? newlines[hi]! + 1 : 0;
   };
-  const lineStartOf = (s: Sentence): number => lineStart(article.blocks[s.block]?.start ?? s.start);
+  // Where a factcheck-ignore marker for a finding goes, read the way markers are applied below:
+  // before the line where the finding's paragraph starts, or before its own line outside prose.
+  const markerLine = (offset: number): number => {
+    const b = article.blocks[lastStartingAt(article.blocks, offset)];
+    return lineStart(b && offset < b.end ? b.start : offset);
+  };
   const ctx: RuleContext = {
     article,
     attributions,
@@ -128,11 +137,9 @@ function finish(article: Article, options: AnalyseOptions): Analysis {
     options,
     sentenceAt,
     hasNote: (s) => noteOf(s) !== null,
-    lineStart,
-    fixData: (s, { sourceKey, ...extra }): FindingData => ({
+    fixData: (s, { sourceKey, ...extra }): RuleFindingData => ({
       ...extra,
       insertAt: s.end,
-      lineStart: lineStartOf(s),
       suggestedId: extra.suggestedId ?? idFor(slug(sourceKey ?? extra.source, extra.trigger ? 'claim' : 'source')),
     }),
   };
@@ -154,7 +161,7 @@ function finish(article: Article, options: AnalyseOptions): Analysis {
       const bi = lastStartingAt(article.blocks, f.start);
       const markers = bi >= 0 && f.start < article.blocks[bi]!.end ? ignored.get(bi) : markerAbove(article, lineStart(f.start));
       if (markers?.some((m) => silences(m, rule.id))) continue;
-      findings.push({ rule: rule.id, severity: setting, start: f.start, end: f.end, message: f.message, data: f.data });
+      findings.push({ rule: rule.id, severity: setting, start: f.start, end: f.end, message: f.message, data: { ...f.data, lineStart: markerLine(f.start) } });
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
@@ -169,7 +176,7 @@ function markerAbove(article: Article, lineStart: number): Article['ignores'] | 
   const k = lastStartingAt(article.ignores, lineStart - 1);
   const m = article.ignores[k];
   if (!m || m.end > lineStart || lineStart - m.end > 16) return undefined;
-  return /^[ \t]*\r?\n$/.test(article.text.slice(m.end, lineStart)) ? [m] : undefined;
+  return /^[ \t]*(?:\r\n?|\n)$/.test(article.text.slice(m.end, lineStart)) ? [m] : undefined;
 }
 
 /** Which blocks a `factcheck-ignore` marker silences: the first block after each marker. */

@@ -22,6 +22,7 @@ export interface Frame {
 }
 
 const isComma = (t: Token | undefined) => t?.text === ',';
+const isDash = (t: Token | undefined) => t?.text === '—' || t?.text === '–';
 const isVerb = (t: Token | undefined) => !!t && has(t, 'Verb') && !has(t, 'Noun') && !has(t, 'Adjective');
 
 /** Skip auxiliaries and adverbs leftwards from `k`. */
@@ -75,10 +76,12 @@ export function subjectOf(tokens: readonly Token[], cueFrom: number, floor: numb
   if (k < floor) return null;
   const t = tokens[k]!;
   if (t.lower === 'and' || t.lower === 'but') return sentenceSubject(tokens);
-  if (isComma(t)) {
+  if (isComma(t) || isDash(t)) {
+    // An apposition between commas or dashes: "Jason Sims — a teacher — says".
+    const same = isComma(t) ? isComma : isDash;
     let m = k - 1;
-    while (m >= floor && m > k - 32 && !isComma(tokens[m])) m--;
-    if (m < floor || !isComma(tokens[m])) return null;
+    while (m >= floor && m > k - 32 && !same(tokens[m])) m--;
+    if (m < floor || !same(tokens[m])) return null;
     const head = phraseEndingAt(tokens, m - 1, floor);
     if (!head) return null;
     if (!hasProperName(tokens, head)) {
@@ -179,6 +182,11 @@ function accordingFrame(tokens: readonly Token[], cue: Cue, end: number): Frame 
     const comma = tokens.findIndex((t, k) => k >= speakerEnd && isComma(t));
     return comma > 0 && comma + 1 < end ? { cue, speaker: sp, content: { from: comma + 1, to: end }, forward: false } : null;
   }
+  // "G4S receives, according to one report, $234 million ...": the content goes on after the source.
+  // (Not "..., according to two people, who asked for anonymity": that clause is about the source.)
+  if (isComma(tokens[cue.from - 1]) && isComma(tokens[sp.to]) && sp.to + 1 < end && !/^(?:who|whom|whose|which)$/.test(tokens[sp.to + 1]!.lower)) {
+    return { cue, speaker: sp, content: { from: sp.to + 1, to: end }, forward: false, lead: { from: 0, to: cue.from - 1 } };
+  }
   const to = contentEnd(tokens, cue.from);
   return to > 0 ? { cue, speaker: sp, content: { from: 0, to }, forward: false } : null;
 }
@@ -193,6 +201,13 @@ function invertedFrame(tokens: readonly Token[], cue: Cue, end: number): Frame |
   if (before < 0 || !(isComma(tokens[before]) || tokens[before]!.text === '”') || LISTENER_VERBS.has(cue.lemma)) return undefined;
   const sp = phraseAt(tokens, cue.to);
   if (!sp || !(sp.to >= end || !tokens[sp.to]!.isWord || has(tokens[sp.to]!, 'Preposition')) || thatFollows(tokens, sp.to)) return undefined;
+  // "..., says the main goal of the effort is ...": a verb right after means the phrase is the
+  // content's subject, not an inverted speaker.
+  if (!isComma(tokens[sp.to])) {
+    let stop = sp.to;
+    while (stop < end && !isComma(tokens[stop])) stop++;
+    if (hasClause(tokens, sp.to, stop, false)) return undefined;
+  }
   let after = sp.to;
   if (isComma(tokens[after])) after++;
   const lead = tokens.findIndex((t) => t.isWord);

@@ -102,8 +102,11 @@ export function phraseEndingAt(tokens: readonly Token[], j: number, floor = 0): 
   }
   if (['them', 'those'].includes(last.lower) && tokens[j - 1]?.lower === 'of' && DETERMINERS.has(tokens[j - 2]?.lower ?? '')) return { from: j - 2, to: j + 1 };
   // "biofuels advocates say": a plural noun the pre-tagger read as a verb, right before the cue.
-  const pluralHead = /s$/.test(last.lower) && has(last, 'Verb') && !!tokens[j - 1] && j - 1 >= floor && nominal(tokens[j - 1]!);
-  if (!nominal(last) && !pluralHead) return null;
+  // "The campaign says": a base-form word after a determiner is a noun, whatever the pre-tagger says.
+  const prev = j - 1 >= floor ? tokens[j - 1] : undefined;
+  const pluralHead = /s$/.test(last.lower) && has(last, 'Verb') && !!prev && nominal(prev);
+  const nounAfterDeterminer = !!prev && has(last, 'Verb') && (DETERMINERS.has(prev.lower) || has(prev, 'Possessive')) && !PRONOUNS.has(last.lower);
+  if (!nominal(last) && !pluralHead && !nounAfterDeterminer) return null;
   let i = j;
   for (let k = j - 1; k >= floor; k--) {
     const t = tokens[k]!;

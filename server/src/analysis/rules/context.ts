@@ -1,10 +1,14 @@
 import type { Article, Sentence } from '../article';
 import type { AnalyseOptions, Attribution, FindingData, RuleId, Span } from '../types';
 
+/** {@link FindingData} as a rule reports it: where the ignore marker goes follows from the finding's start. */
+export type RuleFindingData = Omit<FindingData, 'lineStart'>;
+
 /** A finding as a rule reports it; severity and ignore markers are applied by the registry. */
 export interface RuleFinding extends Span {
   message: string;
-  data: FindingData;
+  /** The fix data; `lineStart` is filled in by the registry from the finding's start. */
+  data: RuleFindingData;
 }
 
 /** A rule: a small object in the registry. */
@@ -23,11 +27,9 @@ export interface RuleContext {
   sentenceAt(offset: number): Sentence | undefined;
   /** Is the sentence followed by a note reference `[^id]`? */
   hasNote(sentence: Sentence): boolean;
-  /** Offset of the start of the line holding `offset` (the first character after the last `\n` before it). */
-  lineStart(offset: number): number;
   /** Fix data for a finding on `sentence`; `source` pre-fills the note and names its id. */
   /** `sourceKey` names the note id (`peskov-1`); it defaults to `source`. */
-  fixData(sentence: Sentence, extra: Partial<FindingData> & { source?: string; sourceKey?: string }): FindingData;
+  fixData(sentence: Sentence, extra: Partial<RuleFindingData> & { source?: string; sourceKey?: string }): RuleFindingData;
 }
 
 /** "Dmitri S. Peskov" -> "peskov"; "two people familiar with the issue" -> "issue". */

@@ -1,8 +1,7 @@
-import type { Rule, RuleContext } from './context';
-import type { FindingData } from '../types';
+import type { Rule, RuleFindingData } from './context';
 
-function lineData(ctx: RuleContext, at: number, noteId: string): FindingData {
-  return { insertAt: at, suggestedId: noteId, noteId, lineStart: ctx.lineStart(at) };
+function lineData(at: number, noteId: string): RuleFindingData {
+  return { insertAt: at, suggestedId: noteId, noteId };
 }
 
 /** A reference `[^id]` with no definition line. */
@@ -12,7 +11,7 @@ export const noteMissing: Rule = {
     const defined = new Set(ctx.article.notes.definitions.map((d) => d.id));
     return ctx.article.notes.references
       .filter((r) => !defined.has(r.id))
-      .map((r) => ({ start: r.start, end: r.end, message: `Source note [^${r.id}] is referenced but never defined`, data: lineData(ctx, r.end, r.id) }));
+      .map((r) => ({ start: r.start, end: r.end, message: `Source note [^${r.id}] is referenced but never defined`, data: lineData(r.end, r.id) }));
   },
 };
 
@@ -28,7 +27,7 @@ export const noteIncomplete: Rule = {
         start: d.start,
         end: d.end,
         message: d.text === '' ? `Source note [^${d.id}] is empty` : `Source note [^${d.id}] still has a placeholder (${word})`,
-        data: lineData(ctx, d.end, d.id),
+        data: lineData(d.end, d.id),
       }));
   },
 };
@@ -40,6 +39,6 @@ export const noteUnused: Rule = {
     const used = new Set(ctx.article.notes.references.map((r) => r.id));
     return ctx.article.notes.definitions
       .filter((d) => !used.has(d.id))
-      .map((d) => ({ start: d.start, end: d.end, message: `Source note [^${d.id}] is defined but never referenced`, data: lineData(ctx, d.end, d.id) }));
+      .map((d) => ({ start: d.start, end: d.end, message: `Source note [^${d.id}] is defined but never referenced`, data: lineData(d.end, d.id) }));
   },
 };

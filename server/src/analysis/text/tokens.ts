@@ -12,7 +12,8 @@ export interface Token {
 // Numbers keep their separators ("4.2", "1,500"); words keep inner apostrophes and hyphens
 // ("Putin’s", "30-day"); everything else is one mark. Linear: every repeat starts with a required
 // separator, so no two repeats can match the same characters.
-const TOKEN = /\p{N}+(?:[.,:/]\p{N}+)+(?:['’-][\p{L}\p{N}\p{M}]+)*|[\p{L}\p{N}\p{M}]+(?:['’-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu;
+// A plural possessive keeps its apostrophe ("Sanders’ campaign").
+const TOKEN = /\p{N}+(?:[.,:/]\p{N}+)+(?:['’-][\p{L}\p{N}\p{M}]+)*|[\p{L}\p{N}\p{M}]+(?:['’-][\p{L}\p{N}\p{M}]+)*(?:(?<=s)['’](?![\p{L}\p{N}]))?|[^\s\p{L}\p{N}\p{M}]/gu;
 
 const PUNCT: readonly string[] = ['Punct'];
 
