@@ -74,6 +74,23 @@ const cases: [string, string, Expect[]][] = [
     { quote: 'that the vote was fair', speaker: 'Tom Reyes', name: 'Tom Reyes' },
     { quote: 'that he would stay', speaker: 'he', name: 'Tom Reyes' },
   ]],
+  ['a parenthetical cue splits content into pieces', 'The repairs, Tom Reyes said, would take a year.', [
+    { quote: 'The repairs', speaker: 'Tom Reyes', name: 'Tom Reyes' },
+    { quote: 'would take a year', speaker: 'Tom Reyes', name: 'Tom Reyes' },
+  ]],
+  ['an apposition between dashes', 'Ana Lopez — a baker from the east bank — says the detour will ruin her trade.', [
+    { quote: 'the detour will ruin her trade', speaker: 'Ana Lopez', name: 'Ana Lopez, a baker from the east bank' },
+  ]],
+  ['a transcript label is a speaker', 'HOST: Will the bridge be ready before the winter?', [
+    { quote: 'Will the bridge be ready before the winter', speaker: 'HOST', name: 'Host' },
+  ]],
+  ['an indefinite official is anonymous whatever the modifiers', 'A Town Hall official said the vote was delayed.', [
+    { quote: 'the vote was delayed', speaker: 'A Town Hall official', name: 'A Town Hall official' },
+  ]],
+  ['quoted words in a paraphrase belong to the subject of a speech act', 'Tom Reyes praised the council for its “steady nerves” during the vote.', [
+    { kind: 'direct', quote: '“steady nerves”', speaker: 'Tom Reyes', name: 'Tom Reyes', cue: 'praised' },
+  ]],
+  ['but not with an ordinary verb', 'Tom Reyes crossed the “old bridge” on foot.', []],
   ['scare quote is not speech', 'The so-called “reform” stalled in committee.', []],
   ['cognition verbs are not speech', 'Tom Reyes believes that the vote was fair.', []],
 ];

@@ -28,13 +28,15 @@ export function record(article: Passage, s: TokenSentence, kind: AttributionKind
 
 /** "Dmitri S. Peskov, Mr. Putin’s spokesperson, told": the words between the commas after a name. */
 function roleAfter(article: Passage, tokens: readonly Token[], sp: Phrase, cue: Cue, quote: Span): string {
-  if (tokens[sp.to]?.text !== ',') return '';
+  // The role sits between commas or dashes: "Peskov, Mr. Putin’s spokesperson," / "Lopez — a baker —".
+  const delimiter = tokens[sp.to]?.text;
+  if (delimiter !== ',' && delimiter !== '—' && delimiter !== '–') return '';
   const from = sp.to + 1;
   let to = from;
   const stop = cue.from > sp.to ? cue.from : tokens.length;
   const abbrev = (k: number) => tokens[k]!.text === '.' && /^\p{Lu}\p{Ll}{0,3}$/u.test(tokens[k - 1]?.text ?? '');
-  while (to < stop && to - from < 30 && tokens[to]!.text !== ',' && (!/^[.;:!?"“”]$/.test(tokens[to]!.text) || abbrev(to))) to++;
-  if (to === from || (to < stop && tokens[to]!.text !== ',' && to !== tokens.length - 1 && cue.from < sp.to)) return '';
+  while (to < stop && to - from < 30 && tokens[to]!.text !== delimiter && (!/^[.;:!?"“”]$/.test(tokens[to]!.text) || abbrev(to))) to++;
+  if (to === from || (to < stop && tokens[to]!.text !== delimiter && to !== tokens.length - 1 && cue.from < sp.to)) return '';
   const first = tokens[from]!;
   const start = first.start;
   const end = tokens[to - 1]!.end;
