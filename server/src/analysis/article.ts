@@ -119,7 +119,7 @@ export function assemble(seg: Segmented, locals: readonly BlockAnalysis[]): Arti
     for (const h of local.phrases) phrases.push(shift(h, at));
   });
   raws.sort((a, b) => a.quote.start - b.quote.start);
-  const { attributions, unattributed } = attachFloating(raws, pending);
+  const { attributions, unattributed } = attachFloating(raws, pending, (i) => sentences[i]!.block);
   return {
     text,
     prose,

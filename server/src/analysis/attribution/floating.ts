@@ -7,10 +7,15 @@ export const MIN_SPEECH_WORDS = 4;
 
 /**
  * Floating quotes, article-wide: a pending quote that opens its sentence continues the attribution
- * before it (within three sentences); the others with enough words are speech with no speaker.
- * Both lists are sorted by start; sentence indices are article-wide.
+ * before it when that is within three sentences or in the paragraph just before; the others with
+ * enough words are speech with no speaker. Both lists are sorted by start; sentence indices are
+ * article-wide and `blockOf` maps one to its paragraph.
  */
-export function attachFloating(attributions: RawAttribution[], pending: readonly PendingQuote[]): { attributions: RawAttribution[]; unattributed: Span[] } {
+export function attachFloating(
+  attributions: RawAttribution[],
+  pending: readonly PendingQuote[],
+  blockOf: (sentence: number) => number,
+): { attributions: RawAttribution[]; unattributed: Span[] } {
   const out: RawAttribution[] = [];
   const unattributed: Span[] = [];
   let i = 0;
@@ -20,7 +25,8 @@ export function attachFloating(attributions: RawAttribution[], pending: readonly
       previous = attributions[i++]!;
       out.push(previous);
     }
-    if (p.opensSentence && previous?.speaker && p.sentence - previous.sentence <= 3) {
+    const near = !!previous && (p.sentence - previous.sentence <= 3 || blockOf(p.sentence) - blockOf(previous.sentence) <= 1);
+    if (p.opensSentence && previous?.speaker && near) {
       previous = { ...previous, kind: 'direct', quote: p.quote, cue: null, cueText: '', sentence: p.sentence, floating: true };
       out.push(previous);
       continue;
