@@ -1,5 +1,6 @@
 // Pure text helpers behind the quick fixes: readable unique note ids, pre-filled definition lines,
 // where the definitions go, and the factcheck-ignore marker. Every edit is an insertion.
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { ArticleFormat, Notes, RuleId } from './analysis';
 
 /** An insertion at a UTF-16 offset of the document version the fix was computed for. */
@@ -89,6 +90,53 @@ function linesOf(text: string): LineInfo[] {
   }
 }
 
+/** How a Markdown HTML block that ends only at a terminator starts, and that terminator (CommonMark types 1-5). */
+const HTML_BLOCK_ENDS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i, (m) => `</${m[1]!.toLowerCase()}>`],
+  [/^ {0,3}<!--/, () => '-->'],
+  [/^ {0,3}<\?/, () => '?>'],
+  [/^ {0,3}<!\[CDATA\[/, () => ']]>'],
+  [/^ {0,3}<![A-Za-z]/, () => '>'],
+];
+
+let closerMemo: { text: string; closer: string } | undefined;
+
+/**
+ * What closes a fenced code block or an HTML block left open at the end of a Markdown document,
+ * so that definitions appended after it are read as Markdown, not as code: an unclosed fence, or
+ * an unterminated `<!--`, would swallow them. Only a top-level block matters: a heading at the
+ * left margin after a blank line ends every container (list item, block quote, note) and what is
+ * open inside it. Empty when nothing is open.
+ */
+export function markdownCloserAtEnd(text: string): string {
+  if (!/^ {0,3}(?:```|~~~|<)/m.test(text)) return '';
+  if (closerMemo?.text === text) return closerMemo.closer;
+  const root = fromMarkdown(text);
+  const last = root.children[root.children.length - 1];
+  const start = last?.position?.start.offset;
+  const end = last?.position?.end.offset;
+  let closer = '';
+  if (last && start !== undefined && end !== undefined && text.slice(end).trim() === '') {
+    const raw = text.slice(start, end);
+    if (last.type === 'code') {
+      const fence = /^ {0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
+      const lines = raw.split(/\r\n|\r|\n/);
+      const closing = lines.length > 1 && fence ? /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]!)?.[1] : undefined;
+      if (fence && !(closing && closing[0] === fence[0] && closing.length >= fence.length)) closer = fence;
+    } else if (last.type === 'html') {
+      for (const [opens, end] of HTML_BLOCK_ENDS) {
+        const m = opens.exec(raw);
+        if (!m) continue;
+        const terminator = end(m);
+        if (!raw.toLowerCase().includes(terminator, m[0].length)) closer = terminator;
+        break;
+      }
+    }
+  }
+  closerMemo = { text, closer };
+  return closer;
+}
+
 /**
  * Where and how to insert definition lines: at the end of the Markdown `Sources` section (a
  * `## Sources` heading is added when there is none), or as a trailing block in plain text. The
@@ -114,6 +162,14 @@ export function definitionsInsertion(text: string, format: ArticleFormat, defini
   }
   let last = regionEnd - 1;
   while (last >= 0 && lines[last]!.text.trim() === '') last--;
+  // Appending after a code fence or HTML block left open at the end: close it first (still only an insertion).
+  const closer = format === 'markdown' && regionEnd === lines.length ? markdownCloserAtEnd(text) : '';
+  if (closer !== '' && last >= 0) {
+    const after = lines[last]!;
+    const separator = closer.startsWith('`') || closer.startsWith('~') ? eol : ' ';
+    const heading = needsHeading ? `${eol}${eol}## Sources` : '';
+    return { offset: after.end, text: `${separator}${closer}${heading}${eol}${eol}${block}` };
+  }
   if (last < 0) {
     const text0 = needsHeading ? `## Sources${eol}${eol}${block}${eol}` : `${block}${eol}`;
     return { offset: 0, text: text0 };
