@@ -183,8 +183,9 @@ export function definitionsInsertion(text: string, format: ArticleFormat, defini
 /** A `factcheck-ignore` marker with rule ids on the line before `lineStart`: where its id list ends and how ids are separated. */
 function markerBefore(text: string, lineStart: number): { idsEnd: number; separator: string } | undefined {
   if (lineStart === 0) return undefined;
-  const prevEnd = text[lineStart - 2] === '\r' ? lineStart - 2 : lineStart - 1;
-  const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+  // Lines end with \n, \r\n or a lone \r, as LSP and the analyser count them.
+  const prevEnd = text[lineStart - 1] === '\n' && text[lineStart - 2] === '\r' ? lineStart - 2 : lineStart - 1;
+  const prevStart = Math.max(text.lastIndexOf('\n', prevEnd - 1), text.lastIndexOf('\r', prevEnd - 1)) + 1;
   const line = text.slice(prevStart, prevEnd);
   const m = /^(\s*<!--\s*factcheck-ignore\b)(.*?)\s*-->\s*$/.exec(line);
   if (!m || m[2]!.trim() === '') return undefined;
