@@ -1,6 +1,7 @@
 // Pure text helpers behind the quick fixes: readable unique note ids, pre-filled definition lines,
 // where the definitions go, and the factcheck-ignore marker. Every edit is an insertion.
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { RootContent } from 'mdast';
 import type { ArticleFormat, Notes, RuleId } from './analysis';
 
 /** An insertion at a UTF-16 offset of the document version the fix was computed for. */
@@ -99,7 +100,33 @@ const HTML_BLOCK_ENDS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/^ {0,3}<![A-Za-z]/, () => '>'],
 ];
 
-let closerMemo: { text: string; closer: string } | undefined;
+/** What the line-based placement cannot see in a Markdown document with code fences or HTML blocks. */
+interface MarkdownFacts {
+  /** Start offsets of the real top-level ATX headings (a `## Sources` line inside a code block is none). */
+  headings: Set<number>;
+  /** What closes a block left open at the end of the document (see {@link closerOf}). */
+  closer: string;
+}
+
+let factsMemo: { text: string; facts: MarkdownFacts | undefined } | undefined;
+
+/**
+ * Parsed facts about a Markdown document, or `undefined` when no line starts a code fence or an
+ * HTML block: then every `#` line is a heading and nothing can be left open, as the line-based
+ * placement assumes. Memoised for the requests on one version.
+ */
+function markdownFacts(text: string): MarkdownFacts | undefined {
+  if (factsMemo?.text === text) return factsMemo.facts;
+  let facts: MarkdownFacts | undefined;
+  if (/^ {0,3}(?:```|~~~|<)/m.test(text)) {
+    const root = fromMarkdown(text);
+    const headings = new Set<number>();
+    for (const node of root.children) if (node.type === 'heading' && node.position?.start.offset !== undefined) headings.add(node.position.start.offset);
+    facts = { headings, closer: closerOf(text, root.children[root.children.length - 1]) };
+  }
+  factsMemo = { text, facts };
+  return facts;
+}
 
 /**
  * What closes a fenced code block or an HTML block left open at the end of a Markdown document,
@@ -108,33 +135,26 @@ let closerMemo: { text: string; closer: string } | undefined;
  * left margin after a blank line ends every container (list item, block quote, note) and what is
  * open inside it. Empty when nothing is open.
  */
-export function markdownCloserAtEnd(text: string): string {
-  if (!/^ {0,3}(?:```|~~~|<)/m.test(text)) return '';
-  if (closerMemo?.text === text) return closerMemo.closer;
-  const root = fromMarkdown(text);
-  const last = root.children[root.children.length - 1];
+function closerOf(text: string, last: RootContent | undefined): string {
   const start = last?.position?.start.offset;
   const end = last?.position?.end.offset;
-  let closer = '';
-  if (last && start !== undefined && end !== undefined && text.slice(end).trim() === '') {
-    const raw = text.slice(start, end);
-    if (last.type === 'code') {
-      const fence = /^ {0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
-      const lines = raw.split(/\r\n|\r|\n/);
-      const closing = lines.length > 1 && fence ? /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]!)?.[1] : undefined;
-      if (fence && !(closing && closing[0] === fence[0] && closing.length >= fence.length)) closer = fence;
-    } else if (last.type === 'html') {
-      for (const [opens, end] of HTML_BLOCK_ENDS) {
-        const m = opens.exec(raw);
-        if (!m) continue;
-        const terminator = end(m);
-        if (!raw.toLowerCase().includes(terminator, m[0].length)) closer = terminator;
-        break;
-      }
+  if (!last || start === undefined || end === undefined || text.slice(end).trim() !== '') return '';
+  const raw = text.slice(start, end);
+  if (last.type === 'code') {
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
+    const lines = raw.split(/\r\n|\r|\n/);
+    const closing = lines.length > 1 && fence ? /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]!)?.[1] : undefined;
+    return fence && !(closing && closing[0] === fence[0] && closing.length >= fence.length) ? fence : '';
+  }
+  if (last.type === 'html') {
+    for (const [opens, terminatorOf] of HTML_BLOCK_ENDS) {
+      const m = opens.exec(raw);
+      if (!m) continue;
+      const terminator = terminatorOf(m);
+      return raw.toLowerCase().includes(terminator, m[0].length) ? '' : terminator;
     }
   }
-  closerMemo = { text, closer };
-  return closer;
+  return '';
 }
 
 /**
@@ -148,13 +168,16 @@ export function definitionsInsertion(text: string, format: ArticleFormat, defini
   const block = definitions.join(eol);
   let regionEnd = lines.length;
   let needsHeading = false;
+  const facts = format === 'markdown' ? markdownFacts(text) : undefined;
+  // A `#` line inside a code block or an HTML block is not a heading.
+  const heading = (l: LineInfo) => !facts || facts.headings.has(l.start);
   if (format === 'markdown') {
-    const headingIndex = lines.findIndex((l) => SOURCES_HEADING.test(l.text));
+    const headingIndex = lines.findIndex((l) => SOURCES_HEADING.test(l.text) && heading(l));
     if (headingIndex === -1) needsHeading = true;
     else {
       const level = SOURCES_HEADING.exec(lines[headingIndex]!.text)![1]!.length;
       const next = lines.findIndex((l, i) => {
-        const h = i > headingIndex ? /^(#{1,6})[ \t]/.exec(l.text) : null;
+        const h = i > headingIndex && heading(l) ? /^(#{1,6})[ \t]/.exec(l.text) : null;
         return h !== null && h[1]!.length <= level;
       });
       if (next !== -1) regionEnd = next;
@@ -163,7 +186,7 @@ export function definitionsInsertion(text: string, format: ArticleFormat, defini
   let last = regionEnd - 1;
   while (last >= 0 && lines[last]!.text.trim() === '') last--;
   // Appending after a code fence or HTML block left open at the end: close it first (still only an insertion).
-  const closer = format === 'markdown' && regionEnd === lines.length ? markdownCloserAtEnd(text) : '';
+  const closer = regionEnd === lines.length ? (facts?.closer ?? '') : '';
   if (closer !== '' && last >= 0) {
     const after = lines[last]!;
     const separator = closer.startsWith('`') || closer.startsWith('~') ? eol : ' ';
