@@ -39,9 +39,10 @@ function toEdit(entry: DocumentAnalysis, insertions: Insertion[], options: CodeA
 
 /** Definitions already in the document for the same source: notes on that speaker's other quotes, or whose text starts with the name. */
 function existingNotesFor(entry: DocumentAnalysis, source: string): NoteDefinition[] {
+  // Keyed by the person alone, so "Marta Okafor, the harbour master" finds a note on "Marta Okafor".
   const key = source.toLowerCase();
   const ids = new Set<string>();
-  for (const a of entry.analysis.attributions) if (a.noteId && a.name?.toLowerCase() === key) ids.add(a.noteId.toLowerCase());
+  for (const a of entry.analysis.attributions) if (a.noteId && (a.person ?? a.name)?.toLowerCase() === key) ids.add(a.noteId.toLowerCase());
   const seen = new Set<string>();
   return entry.analysis.notes.definitions.filter((d) => {
     const id = d.id.toLowerCase();
@@ -69,7 +70,8 @@ function quickFixes(entry: DocumentAnalysis, diagnostic: Diagnostic, data: Diagn
   const text = entry.doc.getText();
   if (SOURCEABLE.has(data.rule)) {
     actions.push(addNote(entry, diagnostic, data, options));
-    for (const note of data.source ? existingNotesFor(entry, data.source).slice(0, 3) : []) {
+    const who = data.person ?? data.source;
+    for (const note of who ? existingNotesFor(entry, who).slice(0, 3) : []) {
       actions.push({
         title: `Cite existing note [^${note.id}] (${note.text.length > 50 ? `${note.text.slice(0, 49)}…` : note.text})`,
         kind: CodeActionKind.QuickFix,

@@ -110,6 +110,7 @@ export function readDiagnosticData(diagnostic: Diagnostic): DiagnosticData | und
     lineStart: d.lineStart,
     suggestedId: optionalString(d.suggestedId) ?? '',
     source: optionalString(d.source),
+    person: optionalString(d.person),
     cue: optionalString(d.cue),
     trigger: optionalString(d.trigger),
     noteId: optionalString(d.noteId),

@@ -180,3 +180,23 @@ describe('note ids and placement', () => {
     assert.deepEqual(definitionsInsertion('\n\n', 'markdown', ['[^a]: x']), { offset: 0, text: '## Sources\n\n[^a]: x\n' });
   });
 });
+
+describe('Cite an existing note, from a real analysis', () => {
+  it('finds the note of a speaker quoted once with a role and once without', async () => {
+    const { analyse } = await import('../../server/src/analysis');
+    const text = [
+      '“The ferry will run in May,” said Marta Okafor, the harbour master, at a briefing.[^okafor-1]',
+      '',
+      'Later, Marta Okafor said that the timetable was final.',
+      '',
+      '[^okafor-1]: Marta Okafor, harbour briefing, 2025-04-02, notes p. 3',
+      '',
+    ].join('\n');
+    const analysis = analyse(text);
+    const e = entry(text, analysis.findings, analysis);
+    const quote = toDiagnostics(e).find((d) => d.code === 'quote.attributed');
+    assert.ok(quote, 'the second quote is flagged');
+    const titles = codeActions(e, request(e, [quote]), { documentChanges: true }).map((a) => a.title);
+    assert.ok(titles.some((t) => t.startsWith('Cite existing note [^okafor-1]')), titles.join(' | '));
+  });
+});

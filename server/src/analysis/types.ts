@@ -95,6 +95,8 @@ export interface FindingData {
   suggestedId: string;
   /** The source's name or description, when known (pre-fills the note definition). */
   source?: string;
+  /** The person or source alone, without a role (`Dmitri S. Peskov`): finds notes that already cite them. */
+  person?: string;
   /** The cue phrase, when the finding is an attribution (pre-fills the note definition). */
   cue?: string;
   /** What made a claim check-worthy, e.g. `a figure ("30-day")`. */
