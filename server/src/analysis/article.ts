@@ -146,5 +146,5 @@ function trimBlock(prose: string, b: Block): Block {
   let { start, end } = b;
   while (start < end && /\s/.test(prose[start] ?? '')) start++;
   while (end > start && /\s/.test(prose[end - 1] ?? '')) end--;
-  return { start, end, kind: b.kind };
+  return { start, end, kind: b.kind, from: b.from };
 }

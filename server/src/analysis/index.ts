@@ -125,10 +125,11 @@ function finish(article: Article, options: AnalyseOptions): Analysis {
     return hi >= 0 ? newlines[hi]! + 1 : 0;
   };
   // Where a factcheck-ignore marker for a finding goes, read the way markers are applied below:
-  // before the line where the finding's paragraph starts, or before its own line outside prose.
+  // before the line where the finding's paragraph starts in the source (its markup included: a
+  // marker between a paragraph's lines would split it), or before its own line outside prose.
   const markerLine = (offset: number): number => {
     const b = article.blocks[lastStartingAt(article.blocks, offset)];
-    return lineStart(b && offset < b.end ? b.start : offset);
+    return lineStart(b && offset < b.end ? b.from : offset);
   };
   const ctx: RuleContext = {
     article,

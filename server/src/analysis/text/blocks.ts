@@ -3,6 +3,12 @@ import type { Span } from '../types';
 /** A paragraph or heading of prose. */
 export interface Block extends Span {
   kind: 'paragraph' | 'heading';
+  /**
+   * Where the block's source begins, before leading markup and blanked text (`> - \`code\` Text`
+   * starts at the `\``, its prose at `Text`, possibly a line later): a factcheck-ignore marker goes
+   * on the line before this offset's line.
+   */
+  from: number;
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
@@ -53,5 +59,5 @@ function push(blocks: Block[], prose: string, start: number, end: number): void 
   const nl = prose.indexOf('\n', start);
   const oneLine = nl < 0 || nl >= end;
   const heading = oneLine && end - start < 80 && !ENDS_SENTENCE.has(last);
-  blocks.push({ start, end, kind: heading ? 'heading' : 'paragraph' });
+  blocks.push({ start, end, kind: heading ? 'heading' : 'paragraph', from: start });
 }

@@ -46,7 +46,7 @@ export function markdownProse(text: string): MarkdownProse {
     if (node.type === 'footnoteDefinition') inNote = true;
     if (node.type === 'text' && inBlock && !inNote) keep.fill(1, s, e);
     const isBlock = (node.type === 'paragraph' || node.type === 'heading') && !inNote;
-    if (isBlock) blocks.push({ start: s, end: e, kind: node.type === 'heading' ? 'heading' : 'paragraph' });
+    if (isBlock) blocks.push({ start: s, end: e, kind: node.type === 'heading' ? 'heading' : 'paragraph', from: s });
     for (const c of node.children ?? []) walk(c, inBlock || isBlock, inNote);
   };
   walk(tree, false, false);
@@ -65,7 +65,7 @@ export function markdownProse(text: string): MarkdownProse {
     let { start, end } = b;
     while (start < end && /\s/.test(prose[start] ?? '')) start++;
     while (end > start && /\s/.test(prose[end - 1] ?? '')) end--;
-    if (end > start) trimmed.push({ start, end, kind: b.kind });
+    if (end > start) trimmed.push({ start, end, kind: b.kind, from: b.from });
   }
   trimmed.sort((a, b) => a.start - b.start);
   return { prose, blocks: trimmed, verbatim };
