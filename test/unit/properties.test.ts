@@ -54,3 +54,24 @@ describe('properties of the quick fixes on any article', () => {
     );
   });
 });
+
+describe('counterexamples the properties found (fixed), kept as regression tests', () => {
+  const cases: [string, string, 'plaintext' | 'markdown'][] = [
+    ['a marker above a note definition', '[^1]: Interview with the author, 2024-03-01.', 'plaintext'],
+    ['one anonymous source for quotes sharing its cue and a floating quote', '[“We will not give up,” a spokesperson said, “We will not give up.”](https://example.com/a_(b))\n<span>“We will not give up.”</span>', 'plaintext'],
+    ['lone CR line ends (Markdown)', '*“We will not give up,” said Tom Reyes.*\r\r*The council approved the new budget on Tuesday.*', 'markdown'],
+    ['lone CR line ends (plain text)', '*\r* *The council approved the new budget on Tuesday.[^1]*', 'plaintext'],
+    ['an existing marker a blank line above', '<!-- factcheck-ignore quote.attributed, source.vague -->\r\r[^1]: Interview with the author, 2024-03-01.', 'plaintext'],
+    ['a quotation of two sentences with no speaker', '<span>“We spent $2 million. It was worth it.”</span>', 'plaintext'],
+    ['definitions after an unclosed code fence', '*The council approved the new budget on Tuesday.[^1]*\n\n```\nan unclosed fence', 'markdown'],
+    ['a Sources line inside a code fence', '*The council approved the new budget on Tuesday.[^1]*\n\n```\n## Sources\n```', 'markdown'],
+    ['a paragraph whose first line is blanked markup', '>- `The council approved the new budget on Tuesday.[^1]`\n*😀The council approved the new budget on Tuesday.*\r\n> *“We will not give up,” said Tom Reyes.*', 'markdown'],
+  ];
+  for (const [name, text, fmt] of cases) {
+    it(name, () => {
+      checkAnalysis(text, { format: fmt });
+      checkQuickFixes(text, fmt, {});
+      checkFixAll(text, fmt, {});
+    });
+  }
+});
