@@ -80,11 +80,21 @@ function computeBlock(prose: string, settings: LocalSettings): BlockAnalysis {
   };
 }
 
+/**
+ * Ends with a question mark, perhaps inside a closing quote. Not /\?\s*["”’»]?\s*$/: unanchored,
+ * that pattern is quadratic on a question mark followed by a long run of spaces (a blanked URL).
+ */
+function isQuestion(text: string): boolean {
+  let t = text.trimEnd();
+  if (/["”’»]$/.test(t)) t = t.slice(0, -1).trimEnd();
+  return t.endsWith('?');
+}
+
 /** Not a heading, question, byline, fragment or a sentence inside a quotation. */
 function claimable(prose: string, s: TokenSentence, quotes: readonly Quote[], heading: boolean): boolean {
   if (heading) return false;
   const text = prose.slice(s.start, s.end);
-  if (/\?\s*["”’»]?\s*$/.test(text) || isByline(text)) return false;
+  if (isQuestion(text) || isByline(text)) return false;
   if (s.tokens.filter((t) => t.isWord).length < 6) return false;
   // Sentences inside a quotation are the speaker's words, not the reporter's claims.
   const q = quotes[lastStartingAt(quotes, s.start)];
