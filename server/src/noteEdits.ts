@@ -210,6 +210,8 @@ function markerBefore(text: string, lineStart: number): { idsEnd: number; separa
   const prevEnd = text[lineStart - 1] === '\n' && text[lineStart - 2] === '\r' ? lineStart - 2 : lineStart - 1;
   const prevStart = Math.max(text.lastIndexOf('\n', prevEnd - 1), text.lastIndexOf('\r', prevEnd - 1)) + 1;
   const line = text.slice(prevStart, prevEnd);
+  // A marker line is short; the pattern below is quadratic on a long line of spaces with no '-->'.
+  if (line.length > 1000) return undefined;
   const m = /^(\s*<!--\s*factcheck-ignore\b)(.*?)\s*-->\s*$/.exec(line);
   if (!m || m[2]!.trim() === '') return undefined;
   return { idsEnd: prevStart + m[1]!.length + m[2]!.length, separator: m[2]!.includes(',') ? ', ' : ' ' };
