@@ -108,6 +108,8 @@ interface EditTimes {
   apply: number[];
   analyse: number[];
   diagnostics: number[];
+  /** CPU ms of each edit (all threads, GC included). */
+  cpu: number[];
   diagnosticCount: number;
 }
 
@@ -156,11 +158,14 @@ class EditSession {
 
 async function editPath(doc: BenchDocument, edits: number): Promise<EditTimes> {
   const session = await EditSession.open(doc);
-  const out: EditTimes = { total: [], apply: [], analyse: [], diagnostics: [], diagnosticCount: 0 };
+  const out: EditTimes = { total: [], apply: [], analyse: [], diagnostics: [], cpu: [], diagnosticCount: 0 };
   const warmup = Math.min(10, edits);
   for (let k = 0; k < warmup + edits; k++) {
+    const c = process.cpuUsage();
     const [apply, analysis, diagnostics, count] = await session.type();
+    const used = process.cpuUsage(c);
     if (k < warmup) continue;
+    out.cpu.push((used.user + used.system) / 1000);
     out.total.push(apply + analysis + diagnostics);
     out.apply.push(apply);
     out.analyse.push(analysis);
@@ -171,13 +176,32 @@ async function editPath(doc: BenchDocument, edits: number): Promise<EditTimes> {
 }
 
 /** The real server over stdio: open, first pull, then typing with a pull after every keystroke. */
-async function serverRun(doc: BenchDocument, edits: number, nodeFlags: string[] = []): Promise<{ firstMs: number; edit: number[]; peak: number; current: number; diagnostics: number }> {
+interface ServerRun {
+  firstMs: number;
+  /** Server CPU for the open and first pull, ms. */
+  firstCpuMs: number;
+  edit: number[];
+  /** Server CPU per edit (change + pull), ms, averaged over the timed edits. */
+  editCpuMs: number;
+  /** Peak resident set after the open and first pull, bytes. */
+  openPeak: number;
+  /** Peak and current resident set after the edits too, bytes. */
+  peak: number;
+  current: number;
+  diagnostics: number;
+}
+
+async function serverRun(doc: BenchDocument, edits: number, nodeFlags: string[] = []): Promise<ServerRun> {
   const server = await BenchServer.start(nodeFlags);
   try {
+    const cpu0 = server.cpuSeconds();
     const t = performance.now();
     await server.open(URI, doc.text);
     let diagnostics = (await server.pull(URI)).length;
     const firstMs = performance.now() - t;
+    const firstCpuMs = (server.cpuSeconds() - cpu0) * 1000;
+    const openPeak = server.memory().peak;
+    let cpu1 = 0;
     let text = doc.text;
     let at = editPoint(doc);
     const edit: number[] = [];
@@ -187,12 +211,14 @@ async function serverRun(doc: BenchDocument, edits: number, nodeFlags: string[] 
       const ch = 'abcdefghijklmnopqrstuvwxyz'[k % 26]!;
       text = text.slice(0, at) + ch + text.slice(at);
       at++;
+      if (k === warmup) cpu1 = server.cpuSeconds();
       const t0 = performance.now();
       await server.change(URI, k + 2, [{ range: { start: position, end: position }, text: ch }]);
       diagnostics = (await server.pull(URI)).length;
       if (k >= warmup) edit.push(performance.now() - t0);
     }
-    return { firstMs, edit, ...server.memory(), diagnostics };
+    const editCpuMs = ((server.cpuSeconds() - cpu1) * 1000) / edits;
+    return { firstMs, firstCpuMs, edit, editCpuMs, openPeak, ...server.memory(), diagnostics };
   } finally {
     await server.stop();
   }
@@ -210,7 +236,12 @@ function run(args: string[], timeoutMs: number): Promise<string> {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (signal) reject(new Error(`killed by ${signal} after ${timeoutMs} ms`));
-      else if (code !== 0) reject(new Error(`exit ${code}: ${err.trim().split('\n').slice(-3).join(' | ')}`));
+      else if (code !== 0) {
+        const lines = err.trim().split('\n');
+        // The error itself (`RangeError: Maximum call stack size exceeded`) and where it was thrown.
+        const at = lines.findIndex((l) => /^\w*Error\b/.test(l));
+        reject(new Error(`exit ${code}: ${(at >= 0 ? lines.slice(at, at + 2) : lines.slice(-2)).map((l) => l.trim()).join(' ')}`));
+      }
       else resolve(out);
     });
   });
@@ -260,7 +291,7 @@ async function main(): Promise<void> {
 
   const editMedian = new Map<number, number>();
   if (only.has('edit')) {
-    section = 'edit -> findings, ms, median of one-character edits in the middle paragraph';
+    section = 'edit -> findings, ms: wall median [min-max] = apply + analyse + diagnostics (medians); CPU median';
     const out: Record<string, EditTimes> = {};
     for (const w of SIZES) {
       const n = w >= 100_000 ? (quick ? 10 : 40) : quick ? 30 : 100;
@@ -270,7 +301,7 @@ async function main(): Promise<void> {
       const isTarget = w >= 10_000;
       row(
         `${label(w)}: apply + analyse + diagnostics, in process (${n} edits)`,
-        `${spread(e.total)} = ${ms(median(e.apply))} + ${ms(median(e.analyse))} + ${ms(median(e.diagnostics))}`,
+        `${spread(e.total)} = ${ms(median(e.apply))} + ${ms(median(e.analyse))} + ${ms(median(e.diagnostics))}; CPU ${ms(median(e.cpu))}`,
         isTarget ? `<= ${TARGET.editMs}` : undefined,
         isTarget ? verdict(median(e.total) <= TARGET.editMs, true) : undefined,
       );
@@ -285,23 +316,30 @@ async function main(): Promise<void> {
       const n = w >= 100_000 ? (quick ? 5 : 20) : quick ? 10 : 40;
       const r = await serverRun(doc(w), n);
       out[w] = r;
-      row(`${label(w)}: open -> first diagnostics (cold server)`, ms(r.firstMs));
-      row(`${label(w)}: didChange -> pull answered, ${r.diagnostics} diagnostics (${n} edits)`, spread(r.edit));
+      row(`${label(w)}: open -> first diagnostics (cold server)`, `${ms(r.firstMs)}; server CPU ${ms(r.firstCpuMs)}`);
+      row(`${label(w)}: didChange -> pull answered, ${r.diagnostics} diagnostics (${n} edits)`, `${spread(r.edit)}; server CPU ${ms(r.editCpuMs)} per edit`);
       const isTarget = w === 100_000;
       row(
-        `${label(w)}: server peak RSS (current ${mb(r.current)})`,
+        `${label(w)}: server peak RSS after open + first pull`,
+        mb(r.openPeak),
+        isTarget ? `<= ${mb(TARGET.serverPeakRssBytes)}` : undefined,
+        isTarget ? verdict(r.openPeak <= TARGET.serverPeakRssBytes, true) : undefined,
+      );
+      row(
+        `${label(w)}: server peak RSS after the ${n} edits too (current ${mb(r.current)})`,
         mb(r.peak),
         isTarget ? `<= ${mb(TARGET.serverPeakRssBytes)}` : undefined,
         isTarget ? verdict(r.peak <= TARGET.serverPeakRssBytes, true) : undefined,
       );
     }
     // The same 100k run with V8 tuned for memory: what the peak would be, and what it costs.
-    const flags = ['--optimize-for-size'];
-    const n = quick ? 5 : 20;
-    const r = await serverRun(doc(100_000), n, flags);
-    out.optimizeForSize = r;
-    row(`100k words, node ${flags.join(' ')}: open -> first diagnostics; edit -> pull`, `${ms(r.firstMs)}; ${spread(r.edit)}`);
-    row(`100k words, node ${flags.join(' ')}: server peak RSS (current ${mb(r.current)})`, mb(r.peak));
+    for (const flags of [['--heap-growing-percent=25'], ['--optimize-for-size']]) {
+      const n = quick ? 5 : 20;
+      const r = await serverRun(doc(100_000), n, flags);
+      out[flags.join(' ')] = r;
+      row(`100k words, node ${flags.join(' ')}: open; edit -> pull`, `${ms(r.firstMs)} (CPU ${ms(r.firstCpuMs)}); ${spread(r.edit)} (CPU ${ms(r.editCpuMs)} per edit)`);
+      row(`100k words, node ${flags.join(' ')}: peak RSS after open; after ${n} edits`, `${mb(r.openPeak)}; ${mb(r.peak)}`);
+    }
     figures.server = out;
   }
 

@@ -66,6 +66,13 @@ export class BenchServer {
     return { peak: field('VmHWM'), current: field('VmRSS') };
   }
 
+  /** CPU seconds the server process has used so far (all its threads: utime + stime). */
+  cpuSeconds(): number {
+    const stat = readFileSync(`/proc/${this.proc.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  }
+
   async stop(): Promise<void> {
     const exited = new Promise<void>((resolve) => (this.proc.exitCode !== null ? resolve() : this.proc.once('exit', () => resolve())));
     await this.connection.sendRequest(ShutdownRequest.type);
