@@ -15,7 +15,7 @@ export const ACTION_LEMMAS = new Set([
   'indict', 'sentence', 'acquit', 'pardon', 'deport', 'nominate', 'confirm', 'defeat', 'lead', 'increase',
   'decrease', 'double', 'triple', 'reduce', 'fall', 'rise', 'grow', 'drop', 'collapse', 'default', 'borrow',
   'lend', 'invest', 'earn', 'owe', 'tax', 'fine', 'sanction', 'recall', 'evacuate', 'occupy', 'annex',
-  'retake', 'recapture', 'surrender', 'negotiate', 'sign', 'ratify', 'enact', 'repeal', 'amend', 'abolish',
+  'retake', 'recapture', 'surrender', 'negotiate', 'ratify', 'enact', 'repeal', 'amend', 'abolish',
   'hike', 'slash', 'freeze', 'leak', 'hack', 'steal', 'smuggle', 'injure', 'die', 'award', 'grant', 'deny',
 ]);
 

@@ -61,7 +61,6 @@ export const REPORTING_VERBS: readonly string[][] = [
   ['reiterate', 'reiterates', 'reiterated', 'reiterating'],
   ['repeat', 'repeats', 'repeated'],
   ['recount', 'recounts', 'recounted'],
-  ['complain', 'complained'],
   ['counter', 'counters', 'countered'],
   ['retort', 'retorted'],
   ['scoff', 'scoffed'],

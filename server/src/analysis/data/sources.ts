@@ -11,7 +11,7 @@ export const COLLECTIVE_NOUNS = new Set([
   'analysts', 'experts', 'critics', 'observers', 'commentators', 'economists', 'strategists', 'scholars',
   'scientists', 'researchers', 'historians', 'pundits', 'insiders', 'skeptics', 'sceptics', 'supporters',
   'opponents', 'detractors', 'people', 'many', 'some', 'others', 'most', 'few', 'several', 'bloggers',
-  'residents', 'voters', 'activists', 'advocates', 'diplomats', 'observers', 'watchers', 'specialists',
+  'residents', 'voters', 'activists', 'advocates', 'diplomats', 'watchers', 'specialists',
 ]);
 
 /** Quantifiers that make a group vague: "some analysts", "many experts", "some of them". */
