@@ -91,6 +91,10 @@ const cases: [string, string, Expect[]][] = [
     { kind: 'direct', quote: '“steady nerves”', speaker: 'Tom Reyes', name: 'Tom Reyes', cue: 'praised' },
   ]],
   ['but not with an ordinary verb', 'Tom Reyes crossed the “old bridge” on foot.', []],
+  ['a demand: "called for" takes a plain object', 'Ana Lopez called for an independent audit of the bridge contract.', [
+    { kind: 'indirect', quote: 'an independent audit of the bridge contract', speaker: 'Ana Lopez', name: 'Ana Lopez', cue: 'called for' },
+  ]],
+  ['but "called" with a plain object is not speech', 'Ana Lopez called the police after the meeting.', []],
   ['scare quote is not speech', 'The so-called “reform” stalled in committee.', []],
   ['cognition verbs are not speech', 'Tom Reyes believes that the vote was fair.', []],
 ];

@@ -1,6 +1,6 @@
 // Where the speaker and the content sit around a cue, within one sentence.
 import { has, type Token } from '../text/tokens';
-import { LISTENER_VERBS } from '../data/reportingVerbs';
+import { DEMAND_CUES, LISTENER_VERBS } from '../data/reportingVerbs';
 import type { Cue } from './cues';
 import { hasProperName, phraseAt, phraseEndingAt, type Phrase } from './phrases';
 
@@ -242,6 +242,6 @@ function forwardFrame(tokens: readonly Token[], cue: Cue, speaker: Phrase, end: 
   // deal “historic”"); a bare object is not speech ("maintained its commitment").
   const opener = tokens[from]!;
   const quoted = tokens.slice(from, end).some((t) => /^["“”«»]$/.test(t.text));
-  if (opener.lower !== 'that' && !/^["“‘«']$/.test(opener.text) && !quoted && !hasClause(tokens, from, end, false)) return null;
+  if (opener.lower !== 'that' && !/^["“‘«']$/.test(opener.text) && !quoted && !DEMAND_CUES.has(cue.lemma) && !hasClause(tokens, from, end, false)) return null;
   return { cue, speaker, content: { from, to: end }, forward: true };
 }

@@ -75,6 +75,8 @@ export const REPORTING_VERBS: readonly string[][] = [
   ['demand', 'demands', 'demanded'],
   ['pledge', 'pledges', 'pledged'],
   ['propose', 'proposes', 'proposed'],
+  ['call', 'calls', 'called', 'calling'],
+  ['call for', 'calls for', 'called for', 'calling for'],
   ['point out', 'points out', 'pointed out', 'pointing out'],
   ['make clear', 'makes clear', 'made clear', 'made it clear', 'makes it clear'],
   ['express concern', 'expressed concern', 'expressed their concern', 'expressed his concern', 'expressed her concern', 'expressed concerns'],
@@ -116,3 +118,9 @@ export function speechActLemma(word: string): string | null {
   for (const forms of REPORTING_VERBS) if (forms.includes(w)) return forms[0]!;
   return null;
 }
+
+/**
+ * Cues whose content may be a plain noun phrase: what is demanded ("called for a special
+ * prosecutor"). Other cues need a clause or quoted words, so "called the police" is not speech.
+ */
+export const DEMAND_CUES = new Set(['call for', 'demand', 'urge', 'propose']);
