@@ -87,8 +87,11 @@ const cases: [string, string, Expect[]][] = [
   ['an indefinite official is anonymous whatever the modifiers', 'A Town Hall official said the vote was delayed.', [
     { quote: 'the vote was delayed', speaker: 'A Town Hall official', name: 'A Town Hall official' },
   ]],
-  ['quoted words in a paraphrase belong to the subject of a speech act', 'Tom Reyes praised the council for its “steady nerves” during the vote.', [
-    { kind: 'direct', quote: '“steady nerves”', speaker: 'Tom Reyes', name: 'Tom Reyes', cue: 'praised' },
+  ['quoted words in a paraphrase belong to the subject of a speech act', 'Tom Reyes thanked the council for its “steady nerves” during the vote.', [
+    { kind: 'direct', quote: '“steady nerves”', speaker: 'Tom Reyes', name: 'Tom Reyes', cue: 'thanked' },
+  ]],
+  ['praise reports a judgement, object and all', 'Tom Reyes praised the council’s handling of the vote.', [
+    { kind: 'indirect', quote: 'the council’s handling of the vote', speaker: 'Tom Reyes', name: 'Tom Reyes', cue: 'praised' },
   ]],
   ['but not with an ordinary verb', 'Tom Reyes crossed the “old bridge” on foot.', []],
   ['a demand: "called for" takes a plain object', 'Ana Lopez called for an independent audit of the bridge contract.', [

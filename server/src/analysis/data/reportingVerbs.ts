@@ -75,6 +75,11 @@ export const REPORTING_VERBS: readonly string[][] = [
   ['demand', 'demands', 'demanded'],
   ['pledge', 'pledges', 'pledged'],
   ['propose', 'proposes', 'proposed'],
+  ['praise', 'praises', 'praised', 'praising'],
+  ['criticize', 'criticizes', 'criticized', 'criticizing', 'criticise', 'criticises', 'criticised', 'criticising'],
+  ['condemn', 'condemns', 'condemned', 'condemning'],
+  ['denounce', 'denounces', 'denounced', 'denouncing'],
+  ['describe', 'describes', 'described', 'describing'],
   ['call', 'calls', 'called', 'calling'],
   ['call for', 'calls for', 'called for', 'calling for'],
   ['point out', 'points out', 'pointed out', 'pointing out'],
@@ -121,6 +126,7 @@ export function speechActLemma(word: string): string | null {
 
 /**
  * Cues whose content may be a plain noun phrase: what is demanded ("called for a special
- * prosecutor"). Other cues need a clause or quoted words, so "called the police" is not speech.
+ * prosecutor") or judged ("praised her effort", "described a rigged system"). Other cues need a
+ * clause or quoted words, so "called the police" is not speech.
  */
-export const DEMAND_CUES = new Set(['call for', 'demand', 'urge', 'propose']);
+export const DEMAND_CUES = new Set(['call for', 'demand', 'urge', 'propose', 'praise', 'criticize', 'condemn', 'denounce', 'describe', 'accuse']);
