@@ -112,6 +112,8 @@ function contentStart(tokens: readonly Token[], cue: Cue): number | null {
   while (tokens[i] && (isComma(tokens[i]) || tokens[i]!.text === ':')) i++;
   const first = tokens[i];
   if (!first) return null;
+  // "asked whether the vote was fair": a question is content.
+  if (cue.lemma === 'ask' && /^(?:whether|if|why|how|what|when|where|who|which)$/.test(first.lower)) return i;
   if (has(first, 'Preposition') && first.lower !== 'that') return null;
   if (first.lower === 'to' || first.lower === 'for' || first.lower === 'about' || first.lower === 'of') return null;
   return i;
