@@ -67,6 +67,8 @@ interface Job {
 export class Analyses {
   private readonly entries = new Map<string, DocumentAnalysis>();
   private readonly jobs = new Map<string, Job>();
+  /** Rules whose failure on a document was logged: once per document (until it is closed), not per version. */
+  private readonly failedRules = new Map<string, Set<string>>();
 
   /**
    * @param log where rules that failed on a document are reported (the client's output channel).
@@ -111,10 +113,22 @@ export class Analyses {
   forget(uri: string): void {
     this.entries.delete(uri);
     this.jobs.delete(uri);
+    this.failedRules.delete(uri);
+  }
+
+  /** Sizes of the per-document tables, for the leak tests (FACTCHECK_DEBUG). */
+  sizes(): Record<string, number> {
+    return { analyses: this.entries.size, jobs: this.jobs.size, failedRules: this.failedRules.size };
   }
 
   private store(doc: TextDocument, settings: Settings, analysis: Analysis): DocumentAnalysis {
-    for (const e of analysis.ruleErrors) this.log(`factcheck: rule ${e.rule} failed on ${doc.uri} (version ${doc.version}): ${e.message}`);
+    for (const e of analysis.ruleErrors) {
+      const logged = this.failedRules.get(doc.uri) ?? new Set<string>();
+      if (logged.has(e.rule)) continue;
+      logged.add(e.rule);
+      this.failedRules.set(doc.uri, logged);
+      this.log(`factcheck: rule ${e.rule} failed on ${doc.uri} (version ${doc.version}), its findings are skipped for this document: ${e.message}`);
+    }
     const entry: DocumentAnalysis = { doc, format: formatOf(doc.languageId, doc.uri), settings, analysis };
     this.entries.set(doc.uri, entry);
     return entry;

@@ -59,6 +59,11 @@ export class PushDiagnostics {
     this.running.delete(uri);
   }
 
+  /** Sizes of the per-document tables, for the leak tests (FACTCHECK_DEBUG). */
+  sizes(): Record<string, number> {
+    return { pushTimers: this.timers.size, pushRunning: this.running.size, pushSeen: this.seen.size };
+  }
+
   /** Stops work on a closed document and clears its diagnostics. */
   closed(uri: string): void {
     this.cancel(uri);

@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyses } from './analyses';
 import { FIX_ALL_KIND, codeActions } from './codeActions';
 import { SOURCE, toDiagnostics } from './diagnostics';
+import { installDebugHooks } from './debug';
 import { describe, guard } from './guard';
 import { hover } from './hover';
 import { PushDiagnostics } from './pushDiagnostics';
@@ -105,6 +106,7 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  installDebugHooks(connection, () => ({ documents: documents.all().length, ...analyses.sizes(), ...settings.sizes(), ...push?.sizes() }));
   documents.listen(connection);
   connection.listen();
 }

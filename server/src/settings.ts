@@ -137,6 +137,11 @@ export class SettingsStore {
     if (!this.askClient && payload !== null && payload !== undefined) this.global = parseSettings(factcheckSection(payload));
   }
 
+  /** Sizes of the per-document tables, for the leak tests (FACTCHECK_DEBUG). */
+  sizes(): Record<string, number> {
+    return { settings: this.cache.size };
+  }
+
   /** Drops the cached settings of a closed document. */
   forget(uri: string): void {
     this.cache.delete(uri);

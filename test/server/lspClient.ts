@@ -56,6 +56,10 @@ export interface ClientOptions {
   initializationOptions?: unknown;
   /** `stdio` (default: Neovim, Helix) or `ipc` (node IPC, as the VS Code client starts it). */
   transport?: 'stdio' | 'ipc';
+  /** Extra environment for the server process (merged over this one's), e.g. the debug hooks of server/src/debug.ts. */
+  env?: Record<string, string>;
+  /** Node options for the server process, e.g. `--expose-gc`. */
+  execArgv?: string[];
 }
 
 function capabilities(o: ClientOptions): ClientCapabilities {
@@ -132,9 +136,11 @@ export class TestClient {
   /** Spawns the server and completes the initialize handshake. */
   static async start(options: ClientOptions): Promise<TestClient> {
     const ipc = options.transport === 'ipc';
+    const env = { ...process.env, ...options.env };
+    const execArgv = options.execArgv ?? [];
     const proc = ipc
-      ? fork(SERVER, ['--node-ipc'], { cwd: REPO, silent: true })
-      : spawn(process.execPath, [SERVER, '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+      ? fork(SERVER, ['--node-ipc'], { cwd: REPO, silent: true, env, ...(options.execArgv ? { execArgv } : {}) })
+      : spawn(process.execPath, [...execArgv, SERVER, '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'], env });
     const connection = ipc
       ? createProtocolConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc))
       : createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
