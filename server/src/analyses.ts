@@ -100,7 +100,22 @@ export class Analyses {
       const entry = await this.wait(this.job(doc, settings), token);
       if (entry) return entry;
       if (token?.isCancellationRequested) return undefined;
-      // Superseded by a newer version (or closed): go round again for whatever is open now.
+      // Superseded by a newer version (or closed): go round again for whatever is open now, once
+      // the changes already on their way have landed. Restarting at once in a burst of edits
+      // would walk the whole document again for every single edit (20 s for 1,000 edits of a
+      // 120,000-character document with a pull waiting, against 1 s).
+      await this.settle(uri);
+    }
+  }
+
+  /** Yields to the event loop until the document's version stops moving between two turns. */
+  private async settle(uri: string): Promise<void> {
+    let version = this.documents.get(uri)?.version;
+    for (;;) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      const now = this.documents.get(uri)?.version;
+      if (now === version) return;
+      version = now;
     }
   }
 
