@@ -38,7 +38,10 @@ export interface Collected {
 export async function collectInputs(paths: readonly string[], cwd: string, stdinFilename: string | null): Promise<Collected> {
   const collected: Collected = { inputs: [], problems: [], realPaths: new Set() };
   const visitedFolders = new Set<string>();
+  /** Articles met, including those already added through another path (checked once, but there). */
+  let articlesMet = 0;
   const add = (path: string, absPath: string | null, real: string | null): void => {
+    articlesMet++;
     if (real !== null) {
       if (collected.realPaths.has(real)) return;
       collected.realPaths.add(real);
@@ -64,10 +67,12 @@ export async function collectInputs(paths: readonly string[], cwd: string, stdin
       continue;
     }
     if (info.isDirectory()) {
-      const before = collected.inputs.length;
+      // A folder already walked (given twice, or inside one given before: `news news/sport`) was checked then.
+      const walkedBefore = visitedFolders.has(await realpath(abs).catch(() => abs));
+      const before = articlesMet;
       const beforeProblems = collected.problems.length;
       await walk(abs, given, new Set(), visitedFolders, add, problem);
-      if (collected.inputs.length === before && collected.problems.length === beforeProblems) {
+      if (!walkedBefore && articlesMet === before && collected.problems.length === beforeProblems) {
         problem(given, abs, `no articles (${ARTICLE_EXTENSIONS.join(', ')} files) in this folder`);
       }
     } else if (info.isFile()) {
