@@ -243,7 +243,8 @@ function run(args: string[], timeoutMs: number): Promise<string> {
         const lines = err.trim().split('\n');
         // The error itself (`RangeError: Maximum call stack size exceeded`) and where it was thrown.
         const at = lines.findIndex((l) => /^\w*Error\b/.test(l));
-        reject(new Error(`exit ${code}: ${(at >= 0 ? lines.slice(at, at + 2) : lines.slice(-2)).map((l) => l.trim()).join(' ')}`));
+        const where = lines.find((l, i) => i > at && l.includes('/src/'));
+        reject(new Error(`exit ${code}: ${(at >= 0 ? [lines[at]!, where ?? lines[at + 1] ?? ''] : lines.slice(-2)).map((l) => l.trim().replace(REPO, '')).join(' ')}`));
       }
       else resolve(out);
     });
