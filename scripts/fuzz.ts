@@ -33,14 +33,24 @@ interface Report {
 
 const steps = fc.array(fc.record({ edit, options: fc.oneof({ weight: 4, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: options }) }), { minLength: 1, maxLength: 12 });
 
+/** Cases run in this thread, posted to the main thread every 1,000 so a long run shows progress. */
+let ran = 0;
+const tick = (): void => {
+  if (++ran % 1000 === 0) parentPort?.postMessage({ progress: 1000 });
+};
+
 const document = fc.asyncProperty(article, format, options, async (text, fmt, opts) => {
+  tick();
   const withFormat = { ...opts, format: fmt };
   checkAnalysis(text, withFormat);
   await checkAsync(text, withFormat);
   checkQuickFixes(text, fmt, opts);
   checkFixAll(text, fmt, opts);
 });
-const edits = fc.property(article, format, steps, (text, fmt, s) => checkEdits(text, s, { format: fmt }));
+const edits = fc.property(article, format, steps, (text, fmt, s) => {
+  tick();
+  checkEdits(text, s, { format: fmt });
+});
 
 function report<Ts>(property: string, seed: number, started: number, details: fc.RunDetails<Ts>): Report {
   const r: Report = { property, seed, runs: details.numRuns, ms: Date.now() - started };
@@ -80,13 +90,26 @@ async function main(): Promise<void> {
   console.log(`fuzz: seed ${seed}, ${docs} documents, ${editRuns} edit sequences, ${workers} worker${workers === 1 ? '' : 's'}`);
   const share = (total: number, w: number) => Math.floor(total / workers) + (w < total % workers ? 1 : 0);
   const started = Date.now();
+  const total = docs + editRuns;
+  let done = 0;
+  let shown = 0;
+  // Progress (including shrinking runs after a failure) every tenth of the cases.
+  const progress = (n: number): void => {
+    done += n;
+    if (done - shown < total / 10) return;
+    shown = done;
+    console.log(`fuzz: ${done} of ${total} cases in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  };
   const results = await Promise.all(
     Array.from({ length: workers }, (_, w) => {
       const job: Job = { seed: seed + w, docs: share(docs, w), edits: share(editRuns, w), path };
       return new Promise<Report[]>((resolve, reject) => {
         // Loader hooks do not reach worker threads on Node 20: the worker loads this file through tsx's API.
         const worker = new Worker(`import('tsx/esm/api').then((api) => api.tsImport(${JSON.stringify(import.meta.url)}, { parentURL: ${JSON.stringify(import.meta.url)} }))`, { eval: true, workerData: job });
-        worker.once('message', (r: Report[]) => resolve(r));
+        worker.on('message', (m: Report[] | { progress: number }) => {
+          if (Array.isArray(m)) resolve(m);
+          else progress(m.progress);
+        });
         worker.once('error', reject);
         worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`worker ${w} exited with ${code}`))));
       });
