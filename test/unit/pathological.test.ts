@@ -148,3 +148,17 @@ describe('pathological inputs', () => {
     }
   });
 });
+
+describe('user-configured phrases are plain strings, never regular expressions', () => {
+  it('matches regex-looking verbs and phrases literally, and quickly on text that would make them backtrack', () => {
+    const evil = ['(a|a)*$', '.*', '(x+x+)+y', '[', 'a{1,99999}'];
+    const text = `${'a'.repeat(50_000)}x\n\nSome say (a|a)*$ is fine. It .* quipped (x+x+)+y loudly.\n`;
+    const started = Date.now();
+    const analysis = run(text, { format: 'plaintext', extraVaguePhrases: evil, extraReportingVerbs: evil });
+    assert.ok(Date.now() - started < 20_000, 'no catastrophic backtracking');
+    const vague = analysis.findings.filter((f) => f.rule === 'source.vague').map((f) => text.slice(f.start, f.end));
+    // "(a|a)*$" occurs once, literally; nothing matches the 50,000 a's; '.*' and '[' are not patterns.
+    assert.ok(vague.some((v) => v.includes('(a|a)*$')), JSON.stringify(vague));
+    assert.ok(vague.every((v) => !/^a{2,}/.test(v)), JSON.stringify(vague));
+  });
+});
