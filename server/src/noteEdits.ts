@@ -18,7 +18,9 @@ export interface NoteSource {
 }
 
 const DEFINITION_LINE = /^\[\^[^\]\s]+\]:/;
-const SOURCES_HEADING = /^(#{1,6})[ \t]+Sources[ \t]*#*[ \t]*$/i;
+// Matched against a line with its trailing spaces trimmed: `[ \t]*#*[ \t]*$` on the raw line
+// backtracks quadratically on '## Sources' followed by a long run of spaces and more text.
+const SOURCES_HEADING = /^(#{1,6})[ \t]+Sources(?:[ \t]+#+)?$/i;
 
 /** The line break the document already uses. */
 export function eolOf(text: string): string {
@@ -172,10 +174,10 @@ export function definitionsInsertion(text: string, format: ArticleFormat, defini
   // A `#` line inside a code block or an HTML block is not a heading.
   const heading = (l: LineInfo) => !facts || facts.headings.has(l.start);
   if (format === 'markdown') {
-    const headingIndex = lines.findIndex((l) => SOURCES_HEADING.test(l.text) && heading(l));
+    const headingIndex = lines.findIndex((l) => SOURCES_HEADING.test(l.text.trimEnd()) && heading(l));
     if (headingIndex === -1) needsHeading = true;
     else {
-      const level = SOURCES_HEADING.exec(lines[headingIndex]!.text)![1]!.length;
+      const level = SOURCES_HEADING.exec(lines[headingIndex]!.text.trimEnd())![1]!.length;
       const next = lines.findIndex((l, i) => {
         const h = i > headingIndex && heading(l) ? /^(#{1,6})[ \t]/.exec(l.text) : null;
         return h !== null && h[1]!.length <= level;
