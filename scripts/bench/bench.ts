@@ -2,14 +2,17 @@
 // Prints one table; `--json FILE` writes the figures; `--check` exits 1 when a target or a bound
 // is missed (without it the exit status is 0 whatever the figures). Not part of `npm test`.
 //
-//   npm run bench                        everything (a few minutes on 2 cores)
+//   npm run bench                        everything (about 8 minutes on 2 cores)
 //   npm run bench -- --quick             fewer runs, for a quick look
 //   npm run bench -- --only cold,edit    some sections: cold edit server peers cli scaling pathological accuracy
 //   npm run bench -- --profile           also CPU-profile a cold 10k analysis and the 100k edit path
+//   npm run bench -- --json out.json --check
 //
 // Documents are built at run time from examples/ and ../shared/corpus/polnear-train (never
-// committed). Timings are wall-clock medians on a shared machine: the load average is printed
-// at the start and the end, and differences under ~30% between runs are noise.
+// committed). Timings are wall-clock medians on a shared machine: the load average is printed at
+// the start and the end, CPU time is shown beside wall time, and a reference parse measures how
+// much slower than idle the machine is right now; differences under ~30% between runs are noise.
+// Verdicts always use the measured figures, never the estimates at idle speed.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -268,7 +271,14 @@ async function main(): Promise<void> {
   const source = paragraphs();
   const docs = new Map(SIZES.map((w) => [w, makeDocument(source, w)]));
   const doc = (w: number): BenchDocument => docs.get(w)!;
-  figures.machine = { node: process.version, cpus: cpus().length, loadAtStart: startLoad };
+  const commit = ((): string => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+  figures.machine = { node: process.version, cpus: cpus().length, loadAtStart: startLoad, commit };
 
   // Load compromise and warm the JIT on a document the measurements do not use.
   analyse(makeDocument(source.slice(-200), 2000).text, OPTIONS);
