@@ -9,7 +9,7 @@ import type { PendingQuote, RawAttribution } from './attribution/model';
 import { resolveNames, type NameRun, type PersonSubject } from './attribution/resolve';
 import type { Trigger } from './claims';
 import { plainTextBlocks, type Block } from './text/blocks';
-import { markdownProse } from './text/markdown';
+import { markdownProse, tooDeeplyNested } from './text/markdown';
 import { blankNotes, scanNotes, type IgnoreMarker, type NoteScan } from './text/notes';
 import type { Quote } from './text/quotes';
 import type { PhraseHit } from './vagueness';
@@ -66,7 +66,7 @@ export interface Segmented {
 }
 
 export function segment(text: string, options: AnalyseOptions): Segmented {
-  const md = options.format === 'markdown' ? markdownProse(text) : null;
+  const md = options.format === 'markdown' && !tooDeeplyNested(text) ? markdownProse(text) : null;
   const scan = scanNotes(text, md?.verbatim ?? [], options.placeholder ?? 'TODO');
   const prose = blankNotes(md ? md.prose : blankTags(text), scan);
   const blocks = md ? md.blocks.map((b) => trimBlock(prose, b)).filter((b) => b.end > b.start) : plainTextBlocks(prose);

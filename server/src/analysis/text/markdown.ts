@@ -21,6 +21,32 @@ interface MdNode {
 }
 
 const VERBATIM = new Set(['code', 'inlineCode', 'yaml', 'toml']);
+const REFERENCE = /\[\^[^\]\s]{1,100}\](?!:)/g;
+
+/**
+ * How deep the deepest line is nested (block quote markers and list indentation). micromark is
+ * quadratic in nesting depth (400 nested lists take seconds), so past MAX_NESTING the article is
+ * read as plain text instead: no real article nests that deep.
+ */
+export const MAX_NESTING = 64;
+export function tooDeeplyNested(text: string): boolean {
+  // Linear: each line's prefix is scanned once.
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) depth = 0;
+    else if (c === 62 /* > */) depth += 2;
+    else if (c === 32 || c === 9 || c === 45 /* - */ || c === 42 /* * */ || c === 43 /* + */) depth += c === 9 ? 2 : 1;
+    else {
+      if (depth > 2 * MAX_NESTING) return true;
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) return false;
+      i = nl - 1;
+      depth = 0;
+    }
+  }
+  return depth > 2 * MAX_NESTING;
+}
 
 /**
  * Parse Markdown with micromark (CommonMark + GFM footnotes + front matter) and keep only the
@@ -28,28 +54,36 @@ const VERBATIM = new Set(['code', 'inlineCode', 'yaml', 'toml']);
  * line breaks stay.
  */
 export function markdownProse(text: string): MarkdownProse {
-  const tree = fromMarkdown(text, {
+  // Note references go to micromark as no-break spaces of the same length: its footnote label
+  // matching is quadratic in the number of references (100,000 took 48 s; now milliseconds). The
+  // notes themselves are read from the original text (notes.ts), and NBSP keeps lines non-blank.
+  const forParser = text.includes('[^') ? text.replace(REFERENCE, (m) => '\u00a0'.repeat(m.length)) : text;
+  const tree = fromMarkdown(forParser, {
     extensions: [frontmatter(['yaml', 'toml']), gfmFootnote()],
     mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFootnoteFromMarkdown()],
   }) as MdNode;
   const keep = new Uint8Array(text.length);
   const blocks: Block[] = [];
   const verbatim: Span[] = [];
-  const walk = (node: MdNode, inBlock: boolean, inNote: boolean) => {
+  // An explicit stack, not recursion: a document nested thousands deep must not overflow the stack.
+  const stack: [MdNode, boolean, boolean][] = [[tree, false, false]];
+  while (stack.length > 0) {
+    const [node, inBlock, parentInNote] = stack.pop()!;
     const s = node.position?.start.offset;
     const e = node.position?.end.offset;
-    if (s === undefined || e === undefined) return;
+    if (s === undefined || e === undefined) continue;
     if (VERBATIM.has(node.type)) {
       verbatim.push({ start: s, end: e });
-      return;
+      continue;
     }
-    if (node.type === 'footnoteDefinition') inNote = true;
+    const inNote = parentInNote || node.type === 'footnoteDefinition';
     if (node.type === 'text' && inBlock && !inNote) keep.fill(1, s, e);
     const isBlock = (node.type === 'paragraph' || node.type === 'heading') && !inNote;
     if (isBlock) blocks.push({ start: s, end: e, kind: node.type === 'heading' ? 'heading' : 'paragraph', from: s });
-    for (const c of node.children ?? []) walk(c, inBlock || isBlock, inNote);
-  };
-  walk(tree, false, false);
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, inBlock || isBlock, inNote]);
+  }
+  verbatim.sort((a, b) => a.start - b.start);
   const parts: string[] = [];
   let runStart = 0;
   for (let i = 0; i <= text.length; i++) {
