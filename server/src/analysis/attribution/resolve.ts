@@ -1,6 +1,7 @@
 // Resolves speaker mentions to names: "Mr. Putin" -> "Vladimir V. Putin", "he" -> the last
 // person named as a speaker or as a sentence's subject, "ILYA GRASHCHENKOV" -> "Ilya Grashchenkov".
 import { FEMALE_TITLES, MALE_TITLES, TITLES } from '../data/names';
+import { TextMemo } from '../text/memo';
 import { isCapitalised, type Token } from '../text/tokens';
 import { sentenceSubject } from './frames';
 import { hasProperName, isProperWord, speakerKind } from './phrases';
@@ -22,7 +23,14 @@ function normaliseCase(word: string): string {
 const stripPossessive = (w: string) => w.replace(/['’]s$|['’]$/u, '');
 
 /** "Mr. Putin’s" -> { words: ["Putin"], gender: male }. */
+// Mentions repeat across an article and across edits ("Mr. Putin"): their parts are memoised.
+const partsMemo = new TextMemo<{ words: readonly string[]; gender: Gender }>(50_000);
 function nameParts(text: string): { words: string[]; gender: Gender } {
+  const { words, gender } = partsMemo.get(text, computeNameParts);
+  return { words: [...words], gender };
+}
+
+function computeNameParts(text: string): { words: string[]; gender: Gender } {
   const raw = text.split(/\s+/).map((w) => w.replace(/[.,;:]+$/u, '')).filter((w) => w !== '');
   let gender: Gender = 'unknown';
   const words: string[] = [];
