@@ -180,8 +180,10 @@ describe('unreadable files and folders', () => {
 describe('a file that changes while it is read', () => {
   test('is reported after three attempts; the steady file next to it is checked', async () => {
     const { dir, cleanup } = tempDir('factcheck-changing-');
-    // A writer rewrites the first byte of a 4 MB file in a loop: same size, new modification time.
-    writeFileSync(join(dir, 'changing.md'), `${ARTICLES[0]!}${' '.repeat(4 * 1024 * 1024)}`);
+    // A writer rewrites the first byte of the file in a loop: same size, new modification time.
+    // 24 MB, so that each read spans several ticks of the clock the kernel stamps mtimes with
+    // (a few ms) and a pause of the writer under load cannot cover a whole read.
+    writeFileSync(join(dir, 'changing.md'), `${ARTICLES[0]!}${' '.repeat(24 * 1024 * 1024)}`);
     writeFileSync(join(dir, 'steady.md'), ARTICLES[0]!);
     const writer = spawn(process.execPath, ['-e', `const fs = require('fs'); const fd = fs.openSync(${JSON.stringify(join(dir, 'changing.md'))}, 'r+'); process.stdout.write('ready\\n'); for (let i = 0; ; i++) fs.writeSync(fd, i % 2 ? 'T' : 't', 0);`], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {
