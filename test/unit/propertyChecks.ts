@@ -80,6 +80,7 @@ export async function checkAsync(text: string, options: AnalyseOptions): Promise
 
 const URI = 'file:///fuzz/article';
 
+/** The server settings that give these analyser options (what the quick fixes read: the placeholder). */
 export function settingsFor(options: AnalyseOptions): Settings {
   return {
     ...DEFAULT_SETTINGS,
