@@ -71,7 +71,8 @@ export function segment(text: string, options: AnalyseOptions): Segmented {
   const prose = blankNotes(md ? md.prose : blankTags(text), scan);
   const blocks = md ? md.blocks.map((b) => trimBlock(prose, b)).filter((b) => b.end > b.start) : plainTextBlocks(prose);
   const extra = options.extraReportingVerbs ?? [];
-  const base = { lexicon: lexiconFor(extra), lexiconKey: extra.join('\u0001'), vaguePhrases: options.extraVaguePhrases ?? [] };
+  const vaguePhrases = options.extraVaguePhrases ?? [];
+  const base = { lexicon: lexiconFor(extra), vaguePhrases, settingsKey: `${extra.join('\u0001')}\u0000${vaguePhrases.join('\u0001')}` };
   return { text, prose, blocks, scan, base };
 }
 

@@ -38,8 +38,9 @@ export interface BlockAnalysis {
 export interface LocalSettings {
   heading: boolean;
   lexicon: CueLexicon;
-  lexiconKey: string;
   vaguePhrases: readonly string[];
+  /** Identifies the lexicon and the vague phrases: built once per analysis, not per paragraph. */
+  settingsKey: string;
 }
 
 // A 100k-word article has ~6,000 paragraphs; the bound keeps several large documents warm.
@@ -48,7 +49,7 @@ export interface LocalSettings {
 const memos = new Map<string, TextMemo<BlockAnalysis>>();
 
 export function analyseBlock(prose: string, settings: LocalSettings): BlockAnalysis {
-  const settingsKey = `${settings.heading ? 'h' : 'p'}\u0000${settings.lexiconKey}\u0000${settings.vaguePhrases.join('\u0001')}`;
+  const settingsKey = (settings.heading ? 'h' : 'p') + settings.settingsKey;
   let memo = memos.get(settingsKey);
   if (!memo) {
     // Settings change rarely; a few combinations are kept (headings and paragraphs count as two).
