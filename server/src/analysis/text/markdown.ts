@@ -5,6 +5,14 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import type { Span } from '../types';
 import type { Block } from './blocks';
+import { endsOpen, needsWholeParse, pieceStarts, type TopNode } from './markdownChunks';
+import { TextMemo } from './memo';
+
+const WITH_FRONT_MATTER = {
+  extensions: [frontmatter(['yaml', 'toml']), gfmFootnote()],
+  mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFootnoteFromMarkdown()],
+};
+const WITHOUT_FRONT_MATTER = { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] };
 
 export interface MarkdownProse {
   /** The text with everything but prose (markup, code, HTML, URLs, front matter) blanked; same length. */
@@ -51,17 +59,82 @@ export function tooDeeplyNested(text: string): boolean {
 /**
  * Parse Markdown with micromark (CommonMark + GFM footnotes + front matter) and keep only the
  * text of paragraphs and headings. Offsets are unchanged: blanked characters become spaces,
- * line breaks stay.
+ * line breaks stay. The article is parsed in pieces memoised by their text (markdownChunks.ts),
+ * so an edit re-parses only the piece it touched; the result equals a parse of the whole.
  */
 export function markdownProse(text: string): MarkdownProse {
+  const starts = needsWholeParse(text) ? [0] : pieceStarts(text);
+  const pieces: ProsePiece[] = [];
+  const at: number[] = [];
+  for (let k = 0; k < starts.length; ) {
+    const from = starts[k]!;
+    // Parse from here to the next cut; a piece that ends inside a fence or an HTML block is
+    // parsed again with what follows, doubling each time, so the work stays linear.
+    let next = k + 1;
+    let piece = parsePiece(text.slice(from, starts[next] ?? text.length), k === 0);
+    while (piece.endsOpen && next < starts.length) {
+      const want = from + 2 * ((starts[next] ?? text.length) - from);
+      while (next < starts.length && starts[next]! < want) next++;
+      piece = parsePiece(text.slice(from, starts[next] ?? text.length), k === 0);
+    }
+    pieces.push(piece);
+    at.push(from);
+    k = next;
+  }
+  if (pieces.length === 1) return pieces[0]!;
+  const blocks: Block[] = [];
+  const verbatim: Span[] = [];
+  pieces.forEach((p, i) => {
+    const by = at[i]!;
+    for (const b of p.blocks) blocks.push({ start: b.start + by, end: b.end + by, kind: b.kind, from: b.from + by });
+    for (const v of p.verbatim) verbatim.push({ start: v.start + by, end: v.end + by });
+  });
+  return { prose: pieces.map((p) => p.prose).join(''), blocks, verbatim };
+}
+
+interface ProsePiece extends MarkdownProse {
+  /** The piece may end inside a construct that goes on past it (markdownChunks.ts). */
+  endsOpen: boolean;
+}
+
+// Several large documents' worth of pieces (a 100k-word article has ~6,000).
+const firstPieces = new TextMemo<ProsePiece>(64);
+const laterPieces = new TextMemo<ProsePiece>(20_000);
+
+/** A piece's prose, memoised; front matter is read only at the start of the article. */
+function parsePiece(piece: string, first: boolean): ProsePiece {
+  return (first ? firstPieces : laterPieces).get(piece, () => parseProse(piece, first));
+}
+
+/** The article parsed in one piece, unmemoised: what {@link markdownProse} must equal (tests). */
+export function markdownProseWhole(text: string): MarkdownProse {
+  const { prose, blocks, verbatim } = parseProse(text, true);
+  return { prose, blocks, verbatim };
+}
+
+/** Forget the memoised pieces (cold-start measurements). */
+export function clearMarkdownCache(): void {
+  firstPieces.clear();
+  laterPieces.clear();
+}
+
+function parseProse(text: string, first: boolean): ProsePiece {
+  // micromark drops a leading byte order mark and counts offsets without it: parse past it here.
+  if (text.charCodeAt(0) === 0xfeff) {
+    const rest = parseProse(text.slice(1), first);
+    return {
+      prose: ` ${rest.prose}`,
+      blocks: rest.blocks.map((b) => ({ start: b.start + 1, end: b.end + 1, kind: b.kind, from: b.from + 1 })),
+      verbatim: rest.verbatim.map((v) => ({ start: v.start + 1, end: v.end + 1 })),
+      endsOpen: rest.endsOpen,
+    };
+  }
   // Note references go to micromark as no-break spaces of the same length: its footnote label
   // matching is quadratic in the number of references (100,000 took 48 s; now milliseconds). The
   // notes themselves are read from the original text (notes.ts), and NBSP keeps lines non-blank.
   const forParser = text.includes('[^') ? text.replace(REFERENCE, (m) => '\u00a0'.repeat(m.length)) : text;
-  const tree = fromMarkdown(forParser, {
-    extensions: [frontmatter(['yaml', 'toml']), gfmFootnote()],
-    mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFootnoteFromMarkdown()],
-  }) as MdNode;
+  const tree = fromMarkdown(forParser, first ? WITH_FRONT_MATTER : WITHOUT_FRONT_MATTER) as MdNode;
+  const top: TopNode[] = (tree.children ?? []).map((n) => ({ type: n.type, start: n.position?.start.offset ?? 0, end: n.position?.end.offset ?? 0 }));
   const keep = new Uint8Array(text.length);
   const blocks: Block[] = [];
   const verbatim: Span[] = [];
@@ -73,7 +146,11 @@ export function markdownProse(text: string): MarkdownProse {
     const e = node.position?.end.offset;
     if (s === undefined || e === undefined) continue;
     if (VERBATIM.has(node.type)) {
-      verbatim.push({ start: s, end: e });
+      // Without trailing blank lines: a fence left open at the end of a piece keeps them, the
+      // same fence in the whole article does not (they hold no notes either way).
+      let end = e;
+      while (end > s && /\s/.test(text[end - 1]!)) end--;
+      verbatim.push({ start: s, end });
       continue;
     }
     const inNote = parentInNote || node.type === 'footnoteDefinition';
@@ -102,5 +179,5 @@ export function markdownProse(text: string): MarkdownProse {
     if (end > start) trimmed.push({ start, end, kind: b.kind, from: b.from });
   }
   trimmed.sort((a, b) => a.start - b.start);
-  return { prose, blocks: trimmed, verbatim };
+  return { prose, blocks: trimmed, verbatim, endsOpen: endsOpen(text, first, top) };
 }
