@@ -132,15 +132,15 @@ class EditSession {
   private typed = 0;
   private readonly analyses: Analyses;
 
-  private constructor(doc: BenchDocument) {
-    this.live = TextDocument.create(URI, 'plaintext', 1, doc.text);
+  private constructor(doc: BenchDocument, language: 'plaintext' | 'markdown') {
+    this.live = TextDocument.create(URI, language, 1, doc.text);
     this.at = editPoint(doc);
     this.analyses = new Analyses({ get: (uri) => (uri === URI ? this.live : undefined) }, { get: () => Promise.resolve(DEFAULT_SETTINGS) }, () => undefined);
   }
 
   /** Opens the document and analyses it cold, as on `didOpen`. */
-  static async open(doc: BenchDocument): Promise<EditSession> {
-    const session = new EditSession(doc);
+  static async open(doc: BenchDocument, language: 'plaintext' | 'markdown'): Promise<EditSession> {
+    const session = new EditSession(doc, language);
     clearCaches();
     toDiagnostics((await session.analyses.get(URI))!);
     return session;
@@ -162,8 +162,8 @@ class EditSession {
   }
 }
 
-async function editPath(doc: BenchDocument, edits: number): Promise<EditTimes> {
-  const session = await EditSession.open(doc);
+async function editPath(doc: BenchDocument, edits: number, language: 'plaintext' | 'markdown'): Promise<EditTimes> {
+  const session = await EditSession.open(doc, language);
   const out: EditTimes = { total: [], apply: [], analyse: [], diagnostics: [], cpu: [], diagnosticCount: 0 };
   const warmup = Math.min(10, edits);
   for (let k = 0; k < warmup + edits; k++) {
@@ -322,18 +322,21 @@ async function main(): Promise<void> {
   if (only.has('edit')) {
     section = 'edit -> findings, ms: wall median [min-max] = apply + analyse + diagnostics (medians); CPU median';
     const out: Record<string, EditTimes> = {};
-    for (const w of SIZES) {
-      const n = w >= 100_000 ? (quick ? 10 : 40) : quick ? 30 : 100;
-      const e = await editPath(doc(w), n);
-      out[w] = e;
-      editMedian.set(w, median(e.total));
-      const isTarget = w >= 10_000;
-      row(
-        `${label(w)}: apply + analyse + diagnostics, in process (${n} edits)`,
-        `${spread(e.total)} = ${ms(median(e.apply))} + ${ms(median(e.analyse))} + ${ms(median(e.diagnostics))}; CPU ${ms(median(e.cpu))}${isTarget ? idle(median(e.total)) : ''}`,
-        isTarget ? `<= ${TARGET.editMs}` : undefined,
-        isTarget ? verdict(median(e.total) <= TARGET.editMs, true) : undefined,
-      );
+    // The same paragraphs read as plain text and as Markdown (blank-line separated, so both).
+    for (const language of ['plaintext', 'markdown'] as const) {
+      for (const w of SIZES) {
+        const n = w >= 100_000 ? (quick ? 10 : 40) : quick ? 30 : 100;
+        const e = await editPath(doc(w), n, language);
+        out[language === 'plaintext' ? w : `${w}-markdown`] = e;
+        if (language === 'plaintext') editMedian.set(w, median(e.total));
+        const isTarget = w >= 10_000;
+        row(
+          `${label(w)}${language === 'markdown' ? ', Markdown' : ''}: apply + analyse + diagnostics, in process (${n} edits)`,
+          `${spread(e.total)} = ${ms(median(e.apply))} + ${ms(median(e.analyse))} + ${ms(median(e.diagnostics))}; CPU ${ms(median(e.cpu))}${isTarget ? idle(median(e.total)) : ''}`,
+          isTarget ? `<= ${TARGET.editMs}` : undefined,
+          isTarget ? verdict(median(e.total) <= TARGET.editMs, true) : undefined,
+        );
+      }
     }
     figures.edit = out;
   }
@@ -537,7 +540,7 @@ async function profiles(source: string[]): Promise<void> {
     }
   });
   process.stdout.write('\n' + report('cold 10k-word analysis x3', coldProfile) + '\n');
-  const session = await EditSession.open(makeDocument(source, 100_000));
+  const session = await EditSession.open(makeDocument(source, 100_000), 'plaintext');
   for (let k = 0; k < 5; k++) await session.type();
   const editProfile = await profile(async () => {
     for (let k = 0; k < 20; k++) await session.type();

@@ -88,13 +88,20 @@ export function personSubject(toks: readonly Token[]): PersonSubject | null {
   return { at: toks[subj.from]!.start, text: toks.slice(subj.from, subj.to).map((t) => t.text).join(' ').replace(/ \. /g, '. ') };
 }
 
-/** Index every run by surname, keeping the fullest form. */
-function nameIndex(runs: readonly NameRun[]): Map<string, { name: string; gender: Gender }> {
-  const index = new Map<string, { name: string; gender: Gender }>();
+/** The fullest form of a name seen in the article; `words` counts its words. */
+interface KnownName {
+  name: string;
+  words: number;
+  gender: Gender;
+}
+
+/** Index every run by surname, keeping the fullest form. Runs over every name on every edit: no string work but the fullest form's. */
+function nameIndex(runs: readonly NameRun[]): Map<string, KnownName> {
+  const index = new Map<string, KnownName>();
   for (const { words, gender } of runs) {
     const key = words[words.length - 1]!.toLowerCase();
     const prev = index.get(key);
-    if (!prev || words.length > prev.name.split(' ').length) index.set(key, { name: words.join(' ').replace(/ (\p{Lu}) /gu, ' $1. '), gender: gender !== 'unknown' ? gender : prev?.gender ?? 'unknown' });
+    if (!prev || words.length > prev.words) index.set(key, { name: words.join(' ').replace(/ (\p{Lu}) /gu, ' $1. '), words: words.length, gender: gender !== 'unknown' ? gender : prev?.gender ?? 'unknown' });
     else if (gender !== 'unknown' && prev.gender === 'unknown') prev.gender = gender;
   }
   return index;
@@ -112,7 +119,7 @@ export function resolveNames(
     const { words, gender } = nameParts(mention);
     const key = (words[words.length - 1] ?? '').toLowerCase();
     const known = index.get(key);
-    if (known && known.name.split(' ').length >= words.length) return { name: known.name, gender: gender !== 'unknown' ? gender : known.gender };
+    if (known && known.words >= words.length) return { name: known.name, gender: gender !== 'unknown' ? gender : known.gender };
     return { name: words.join(' '), gender };
   };
   // Antecedents for pronouns: named people who speak or act as a sentence's subject.

@@ -34,6 +34,16 @@ export interface RuleContext {
 
 /** "Dmitri S. Peskov" -> "peskov"; "two people familiar with the issue" -> "issue". */
 export function slug(name: string | undefined, fallback: string): string {
-  const last = (name ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '').pop();
+  const last = slugWord(name ?? '');
   return last && last.length > 1 ? last : fallback;
+}
+
+// Names repeat across an article and across edits: their slugs are memoised (bounded).
+const slugWords = new Map<string, string | undefined>();
+function slugWord(name: string): string | undefined {
+  if (slugWords.has(name)) return slugWords.get(name);
+  const last = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '').pop();
+  if (slugWords.size >= 10_000) slugWords.clear();
+  slugWords.set(name, last);
+  return last;
 }
