@@ -159,6 +159,10 @@ export class Analyses {
     const stale = (): boolean => job.waiters === 0 || this.jobs.get(uri) !== job || this.documents.get(uri)?.version !== doc.version;
     job.result = (async () => {
       try {
+        // Start after the caller has registered as a waiter (it does so as soon as this returns):
+        // with every paragraph memoised, the whole analysis can finish before its first yield,
+        // and with no waiter yet it would read as abandoned and be dropped, again and again.
+        await Promise.resolve();
         const analysis = await analyseAsync(doc.getText(), toAnalyseOptions(settings, formatOf(doc.languageId, uri)), { isCancelled: stale, sliceMs: SLICE_MS });
         // Checked again: the last slice and the article-wide steps ran without a yield.
         return analysis && !stale() ? this.store(doc, settings, analysis) : undefined;

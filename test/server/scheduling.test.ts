@@ -47,6 +47,19 @@ describe('analysing a large document in slices', () => {
     assert.ok(ticks >= 2, `${ticks} timer ticks during the analysis`);
   });
 
+  it('answers when every paragraph is memoised and the analysis needs no yield at all', async () => {
+    // The work used to check for waiters before the first request had registered: a warm
+    // analysis that finished within one slice was dropped and restarted until one took longer.
+    const { state, analyses } = fixture(large);
+    await analyses.get(uri);
+    for (let version = 2; version <= 6; version++) {
+      state.live = TextDocument.create(uri, 'plaintext', version, large);
+      const timeout = new Promise<'timed out'>((resolve) => setTimeout(() => resolve('timed out'), 10_000).unref());
+      const entry = await Promise.race([analyses.get(uri), timeout]);
+      assert.ok(entry !== 'timed out' && entry?.doc.version === version, `version ${version}: ${entry === 'timed out' ? 'no answer within 10 s' : 'wrong answer'}`);
+    }
+  });
+
   it('shares one analysis between the requests for the same version', async () => {
     clearCaches();
     const { analyses } = fixture(large);
