@@ -62,6 +62,18 @@ function relatedSpeaker(entry: DocumentAnalysis, finding: Finding, byQuote: () =
   ];
 }
 
+/** The finding's data with its rule and version: copied field by field (a spread per diagnostic was a tenth of an edit's time in a long article). */
+function diagnosticData(finding: Finding, version: number): DiagnosticData {
+  const d = finding.data;
+  const data: DiagnosticData = { rule: finding.rule, version, insertAt: d.insertAt, lineStart: d.lineStart, suggestedId: d.suggestedId };
+  if (d.source !== undefined) data.source = d.source;
+  if (d.person !== undefined) data.person = d.person;
+  if (d.cue !== undefined) data.cue = d.cue;
+  if (d.trigger !== undefined) data.trigger = d.trigger;
+  if (d.noteId !== undefined) data.noteId = d.noteId;
+  return data;
+}
+
 /** The diagnostics of an analysed document version. */
 export function toDiagnostics(entry: DocumentAnalysis): Diagnostic[] {
   const { doc, settings } = entry;
@@ -71,7 +83,7 @@ export function toDiagnostics(entry: DocumentAnalysis): Diagnostic[] {
   for (const finding of entry.analysis.findings) {
     const severity = settings.rules[finding.rule] ?? finding.severity;
     if (severity === 'off') continue;
-    const data: DiagnosticData = { ...finding.data, rule: finding.rule, version: doc.version };
+    const data = diagnosticData(finding, doc.version);
     const diagnostic: Diagnostic = {
       range: { start: doc.positionAt(finding.start), end: doc.positionAt(finding.end) },
       severity: LSP_SEVERITY[severity],
