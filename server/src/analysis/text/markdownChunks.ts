@@ -4,11 +4,12 @@
 // only the piece it touched.
 //
 // A cut goes before a line that starts at column 0 with a non-blank character after a blank
-// line: every CommonMark container has ended there (list items, block quotes, footnote
-// definitions and indented code all need indentation or a marker to go on past a blank line),
-// except a fenced code block, an HTML block of kinds 1 to 5 and front matter, which run until
-// their closing line. Those are checked on the parse itself (`endsOpen`), and a piece that ends
-// inside one is parsed again together with what follows. Link reference definitions are
+// line: every CommonMark container has ended there (list items, block quotes and footnote
+// definitions need indentation or a marker to go on past a blank line), except a fenced code
+// block, an HTML block of kinds 1 to 5 and front matter, which run until their closing line,
+// and indented code, after which micromark reads on as though a paragraph could continue. Those
+// are checked on the parse itself (`endsOpen`), and a piece that ends in one is parsed again
+// together with what follows. Link reference definitions are
 // document-wide, so an article that may hold one is parsed whole (`needsWholeParse`).
 
 const isLineBreak = (c: number): boolean => c === 10 || c === 13;
