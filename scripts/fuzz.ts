@@ -1,6 +1,7 @@
 // `npm run fuzz`: the property tests of test/unit/properties.test.ts, long. 100,000 generated
-// documents (analysis shape and stability, sliced = synchronous, every quick fix of every finding,
-// fix-all) and 10,000 edit sequences (warm caches = cold analysis), split over worker threads.
+// documents (analysis shape and stability, Markdown pieces = whole parse, sliced = synchronous,
+// every quick fix of every finding, fix-all) and 10,000 edit sequences (warm caches = cold
+// analysis), split over worker threads.
 //
 //   FUZZ_SEED=<n>    base seed (default: random, printed); worker w runs seed n + w
 //   FUZZ_DOCS=<n>    documents (default 100000)     FUZZ_EDITS=<n>  edit sequences (default 10000)
@@ -13,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import fc from 'fast-check';
 import { article, edit, format, options } from '../test/unit/articles';
-import { checkAnalysis, checkAsync, checkEdits, checkFixAll, checkQuickFixes } from '../test/unit/propertyChecks';
+import { checkAnalysis, checkAsync, checkEdits, checkFixAll, checkMarkdownPieces, checkQuickFixes } from '../test/unit/propertyChecks';
 
 interface Job {
   seed: number;
@@ -43,6 +44,7 @@ const document = fc.asyncProperty(article, format, options, async (text, fmt, op
   tick();
   const withFormat = { ...opts, format: fmt };
   checkAnalysis(text, withFormat);
+  if (fmt === 'markdown') checkMarkdownPieces(text);
   await checkAsync(text, withFormat);
   checkQuickFixes(text, fmt, opts);
   checkFixAll(text, fmt, opts);

@@ -3,19 +3,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { markdownProse, markdownProseWhole } from '../../server/src/analysis/text/markdown';
+import { markdownProse } from '../../server/src/analysis/text/markdown';
 import { pieceStarts } from '../../server/src/analysis/text/markdownChunks';
 import { applyEdit, article, edit } from './articles';
+import { checkMarkdownPieces } from './propertyChecks';
 
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20240611;
 
-function assertSameAsWhole(text: string): void {
-  const whole = markdownProseWhole(text);
-  const pieces = markdownProse(text);
-  assert.equal(pieces.prose, whole.prose, 'prose');
-  assert.deepEqual(pieces.blocks, whole.blocks, 'blocks');
-  assert.deepEqual(pieces.verbatim, whole.verbatim, 'verbatim regions');
-}
+const assertSameAsWhole = checkMarkdownPieces;
 
 /** Constructs that run over blank lines, which a cut must not split. */
 const LONG_BLOCKS = [

@@ -12,6 +12,7 @@ import { toDiagnostics } from '../../server/src/diagnostics';
 import { DEFAULT_SETTINGS, toAnalyseOptions } from '../../server/src/settings';
 import type { Settings } from '../../server/src/settings';
 import { applyInserts, removeInserts } from '../server/helpers';
+import { markdownProse, markdownProseWhole } from '../../server/src/analysis/text/markdown';
 import { applyEdit, onBoundary, type Edit } from './articles';
 
 function checkSpan(text: string, s: Span | null, what: string): void {
@@ -58,6 +59,15 @@ export function checkAnalysis(text: string, options: AnalyseOptions): void {
 }
 
 /** Analysing after each edit (caches warm) ends where a cold analysis of the final text does. */
+/** Markdown parsed in memoised pieces reads exactly as the whole article parsed at once. */
+export function checkMarkdownPieces(text: string): void {
+  const whole = markdownProseWhole(text);
+  const pieces = markdownProse(text);
+  assert.equal(pieces.prose, whole.prose, 'prose');
+  assert.deepEqual(pieces.blocks, whole.blocks, 'blocks');
+  assert.deepEqual(pieces.verbatim, whole.verbatim, 'verbatim regions');
+}
+
 export function checkEdits(start: string, steps: readonly { edit: Edit; options: AnalyseOptions }[], base: AnalyseOptions): void {
   let text = start;
   analyse(text, base);
