@@ -65,6 +65,10 @@ describe('markdown', () => {
     const text = 'Ana Lopez told [reporters](https://x.example/a) that the bridge would reopen.';
     assert.equal(analyse(text, { format: 'markdown' }).attributions.length, 1);
   });
+  it('reads emphasis closed right after a note reference, so two sentences stay two', () => {
+    const text = '**The council met on Tuesday.[^1]** *The vote was close.*\n\n[^1]: Minutes, 2024.';
+    assert.deepEqual(sentences(text, 'markdown'), ['The council met on Tuesday.', 'The vote was close.']);
+  });
   it('ignores note references inside code', () => {
     const text = 'Use `[^x]` in the text.\n';
     assert.deepEqual(analyse(text, { format: 'markdown' }).findings, []);

@@ -129,10 +129,13 @@ function parseProse(text: string, first: boolean): ProsePiece {
       endsOpen: rest.endsOpen,
     };
   }
-  // Note references go to micromark as no-break spaces of the same length: its footnote label
+  // Note references go to micromark as runs of `"` of the same length: its footnote label
   // matching is quadratic in the number of references (100,000 took 48 s; now milliseconds). The
-  // notes themselves are read from the original text (notes.ts), and NBSP keeps lines non-blank.
-  const forParser = text.includes('[^') ? text.replace(REFERENCE, (m) => '\u00a0'.repeat(m.length)) : text;
+  // notes themselves are read from the original text (notes.ts). `"` means nothing to Markdown,
+  // keeps a line non-blank, and is punctuation like the `[` and `]` it stands for, so emphasis
+  // around a reference reads as before (`**Tuesday.[^1]**` closes; with no-break spaces, a
+  // kind of whitespace, the `**` stayed literal and joined two sentences).
+  const forParser = text.includes('[^') ? text.replace(REFERENCE, (m) => '"'.repeat(m.length)) : text;
   const tree = fromMarkdown(forParser, first ? WITH_FRONT_MATTER : WITHOUT_FRONT_MATTER) as MdNode;
   const top: TopNode[] = (tree.children ?? []).map((n) => ({ type: n.type, start: n.position?.start.offset ?? 0, end: n.position?.end.offset ?? 0 }));
   const keep = new Uint8Array(text.length);
