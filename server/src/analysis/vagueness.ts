@@ -23,12 +23,16 @@ export interface PhraseHit extends Span {
   kind: 'vague' | 'anonymous';
 }
 
-/** Case-insensitive, whole-word occurrences of plain phrases (never regular expressions). */
+/** Phrases as they are searched for: trimmed, lower-case, none empty. */
+const lowered = (phrases: readonly string[]): string[] => phrases.map((p) => p.trim().toLowerCase()).filter((p) => p !== '');
+// The built-in lists are prepared once, not for every paragraph.
+const ANONYMOUS = lowered(ANONYMOUS_PHRASES);
+const VAGUE = lowered(VAGUE_PHRASES);
+
+/** Whole-word occurrences of plain lower-case phrases (never regular expressions) in lower-cased prose. */
 function occurrences(lowerProse: string, phrases: readonly string[]): Span[] {
   const out: Span[] = [];
-  for (const raw of phrases) {
-    const p = raw.trim().toLowerCase();
-    if (p === '') continue;
+  for (const p of phrases) {
     for (let i = lowerProse.indexOf(p); i >= 0; i = lowerProse.indexOf(p, i + 1)) {
       if (!isWordChar(lowerProse[i - 1]) && !isWordChar(lowerProse[i + p.length])) out.push({ start: i, end: i + p.length });
     }
@@ -44,8 +48,8 @@ export function findPhrases(prose: string, quotes: readonly Span[], extraVague: 
     return !!q && s.end < q.end;
   };
   return [
-    ...occurrences(lower, ANONYMOUS_PHRASES).map((s) => ({ ...s, kind: 'anonymous' as const })),
-    ...occurrences(lower, [...VAGUE_PHRASES, ...extraVague]).map((s) => ({ ...s, kind: 'vague' as const })),
+    ...occurrences(lower, ANONYMOUS).map((s) => ({ ...s, kind: 'anonymous' as const })),
+    ...occurrences(lower, extraVague.length === 0 ? VAGUE : [...VAGUE, ...lowered(extraVague)]).map((s) => ({ ...s, kind: 'vague' as const })),
   ]
     .filter((s) => !insideQuote(s))
     .sort((a, b) => a.start - b.start || b.end - a.end);
