@@ -1,4 +1,5 @@
 import type { Article, Sentence } from '../article';
+import { TextMemo } from '../text/memo';
 import type { AnalyseOptions, Attribution, FindingData, RuleId, Span } from '../types';
 
 /** {@link FindingData} as a rule reports it: where the ignore marker goes follows from the finding's start. */
@@ -38,12 +39,7 @@ export function slug(name: string | undefined, fallback: string): string {
   return last && last.length > 1 ? last : fallback;
 }
 
-// Names repeat across an article and across edits: their slugs are memoised (bounded).
-const slugWords = new Map<string, string | undefined>();
-function slugWord(name: string): string | undefined {
-  if (slugWords.has(name)) return slugWords.get(name);
-  const last = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '').pop();
-  if (slugWords.size >= 10_000) slugWords.clear();
-  slugWords.set(name, last);
-  return last;
-}
+// Names repeat across an article and across edits: their slugs are memoised.
+const slugWords = new TextMemo<string | undefined>(10_000);
+const slugWord = (name: string): string | undefined =>
+  slugWords.get(name, () => name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '').pop());

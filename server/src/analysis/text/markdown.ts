@@ -84,12 +84,14 @@ export function markdownProse(text: string): MarkdownProse {
   if (pieces.length === 1) return pieces[0]!;
   const blocks: Block[] = [];
   const verbatim: Span[] = [];
-  pieces.forEach((p, i) => {
-    const by = at[i]!;
-    for (const b of p.blocks) blocks.push({ start: b.start + by, end: b.end + by, kind: b.kind, from: b.from + by });
-    for (const v of p.verbatim) verbatim.push({ start: v.start + by, end: v.end + by });
-  });
+  pieces.forEach((p, i) => placeInto(p, at[i]!, blocks, verbatim));
   return { prose: pieces.map((p) => p.prose).join(''), blocks, verbatim };
+}
+
+/** Appends a piece's blocks and verbatim regions, moved `by` characters on, to the article's. */
+function placeInto(piece: MarkdownProse, by: number, blocks: Block[], verbatim: Span[]): void {
+  for (const b of piece.blocks) blocks.push({ start: b.start + by, end: b.end + by, kind: b.kind, from: b.from + by });
+  for (const v of piece.verbatim) verbatim.push({ start: v.start + by, end: v.end + by });
 }
 
 interface ProsePiece extends MarkdownProse {
@@ -122,12 +124,9 @@ function parseProse(text: string, first: boolean): ProsePiece {
   // micromark drops a leading byte order mark and counts offsets without it: parse past it here.
   if (text.charCodeAt(0) === 0xfeff) {
     const rest = parseProse(text.slice(1), first);
-    return {
-      prose: ` ${rest.prose}`,
-      blocks: rest.blocks.map((b) => ({ start: b.start + 1, end: b.end + 1, kind: b.kind, from: b.from + 1 })),
-      verbatim: rest.verbatim.map((v) => ({ start: v.start + 1, end: v.end + 1 })),
-      endsOpen: rest.endsOpen,
-    };
+    const moved: ProsePiece = { prose: ` ${rest.prose}`, blocks: [], verbatim: [], endsOpen: rest.endsOpen };
+    placeInto(rest, 1, moved.blocks, moved.verbatim);
+    return moved;
   }
   // Note references go to micromark as runs of `"` of the same length: its footnote label
   // matching is quadratic in the number of references (100,000 took 48 s; now milliseconds). The
