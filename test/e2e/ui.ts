@@ -49,6 +49,25 @@ async function goToOffset(page: Page, text: string, offset: number): Promise<voi
   await quickOpen(page, `:${line}:${column}`);
 }
 
+/**
+ * Ctrl+. until the code-action menu opens. Right after a file opens or the cursor moves, VS Code
+ * may still be asking the server for the actions at the cursor (or the quick-open box may still
+ * hold the focus), and the key then shows nothing; a person presses it again.
+ */
+async function openCodeActions(page: Page): Promise<void> {
+  const menu = page.locator('.action-widget .monaco-list-row.action').first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await menu.waitFor({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 4) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 /** The row of the open code-action menu whose text contains `title`, focused with the arrow keys. */
 async function focusAction(page: Page, title: string): Promise<Locator> {
   const rows = page.locator('.action-widget .monaco-list-row.action');
@@ -164,7 +183,7 @@ export async function runUiTests(o: {
       if (!claim) throw new Error(`the CLI reports no claim.unsourced in ${o.seed.file}`);
       await page.locator(`${EDITOR} .view-lines`).first().click({ position: { x: 5, y: 5 } });
       await goToOffset(page, seedText, claim.start + 1);
-      await page.keyboard.press('Control+.');
+      await openCodeActions(page);
       await focusAction(page, 'Add source note');
       await screenshot('quick-fix-menu');
     });
@@ -213,7 +232,7 @@ export async function runUiTests(o: {
         await page.locator(`${EDITOR} .squiggly-warning`).first().waitFor({ state: 'attached' });
         await page.locator(`${EDITOR} .view-lines`).first().click({ position: { x: 5, y: 5 } });
         await goToOffset(page, text, target.start + 1);
-        await page.keyboard.press('Control+.');
+        await openCodeActions(page);
         await focusAction(page, 'Add source note');
         const path = await screenshot('readme');
         if (o.readmeScreenshot) {
