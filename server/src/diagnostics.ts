@@ -37,19 +37,24 @@ export function ruleDocUrl(rule: RuleId): string {
 
 const DOC_URLS = new Map(RULE_IDS.map((id) => [id, ruleDocUrl(id)]));
 
-/** Attributions by their quote's span: the speaker of a `quote.attributed` finding, in one lookup. */
-function attributionsByQuote(entry: DocumentAnalysis): Map<string, Attribution> {
-  const byQuote = new Map<string, Attribution>();
-  for (const a of entry.analysis.attributions) {
-    const key = `${a.quote.start}:${a.quote.end}`;
-    if (!byQuote.has(key)) byQuote.set(key, a);
+/** The attribution whose quote is exactly `span`: a binary search, attributions are sorted by quote start. */
+function attributionAt(attributions: readonly Attribution[], span: { start: number; end: number }): Attribution | undefined {
+  let lo = 0;
+  let hi = attributions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (attributions[mid]!.quote.start < span.start) lo = mid + 1;
+    else hi = mid;
   }
-  return byQuote;
+  for (let i = lo; i < attributions.length && attributions[i]!.quote.start === span.start; i++) {
+    if (attributions[i]!.quote.end === span.end) return attributions[i];
+  }
+  return undefined;
 }
 
-function relatedSpeaker(entry: DocumentAnalysis, finding: Finding, byQuote: () => Map<string, Attribution>): DiagnosticRelatedInformation[] | undefined {
+function relatedSpeaker(entry: DocumentAnalysis, finding: Finding): DiagnosticRelatedInformation[] | undefined {
   if (finding.rule !== 'quote.attributed') return undefined;
-  const attribution = byQuote().get(`${finding.start}:${finding.end}`);
+  const attribution = attributionAt(entry.analysis.attributions, finding);
   if (!attribution?.speaker) return undefined;
   const { doc } = entry;
   const mention = doc.getText().slice(attribution.speaker.start, attribution.speaker.end);
@@ -78,8 +83,6 @@ function diagnosticData(finding: Finding, version: number): DiagnosticData {
 export function toDiagnostics(entry: DocumentAnalysis): Diagnostic[] {
   const { doc, settings } = entry;
   const diagnostics: Diagnostic[] = [];
-  let byQuote: Map<string, Attribution> | undefined;
-  const attributions = (): Map<string, Attribution> => (byQuote ??= attributionsByQuote(entry));
   for (const finding of entry.analysis.findings) {
     const severity = settings.rules[finding.rule] ?? finding.severity;
     if (severity === 'off') continue;
@@ -93,7 +96,7 @@ export function toDiagnostics(entry: DocumentAnalysis): Diagnostic[] {
       message: finding.message,
       data,
     };
-    const related = relatedSpeaker(entry, finding, attributions);
+    const related = relatedSpeaker(entry, finding);
     if (related) diagnostic.relatedInformation = related;
     if (finding.rule === 'note.unused') diagnostic.tags = [DiagnosticTag.Unnecessary];
     diagnostics.push(diagnostic);

@@ -41,6 +41,7 @@ export function checkShape(text: string, analysis: Analysis): void {
     assert.ok(f.data.lineStart <= f.start, `${f.rule} data.lineStart ${f.data.lineStart} is not after the finding (${f.start})`);
   }
   for (let i = 1; i < analysis.findings.length; i++) assert.ok(byPosition(analysis.findings[i - 1]!, analysis.findings[i]!) <= 0, 'findings sorted by start, end, rule');
+  for (let i = 1; i < analysis.attributions.length; i++) assert.ok(analysis.attributions[i - 1]!.quote.start <= analysis.attributions[i]!.quote.start, 'attributions sorted by quote start');
   for (const a of analysis.attributions) {
     checkSpan(text, a.quote, 'attribution quote');
     checkSpan(text, a.speaker, 'attribution speaker');
@@ -58,7 +59,6 @@ export function checkAnalysis(text: string, options: AnalyseOptions): void {
   assert.deepEqual(analyse(text, options), first, 'same input twice, same analysis');
 }
 
-/** Analysing after each edit (caches warm) ends where a cold analysis of the final text does. */
 /** Markdown parsed in memoised pieces reads exactly as the whole article parsed at once. */
 export function checkMarkdownPieces(text: string): void {
   const whole = markdownProseWhole(text);
@@ -68,6 +68,7 @@ export function checkMarkdownPieces(text: string): void {
   assert.deepEqual(pieces.verbatim, whole.verbatim, 'verbatim regions');
 }
 
+/** Analysing after each edit (caches warm) ends where a cold analysis of the final text does. */
 export function checkEdits(start: string, steps: readonly { edit: Edit; options: AnalyseOptions }[], base: AnalyseOptions): void {
   let text = start;
   analyse(text, base);

@@ -6,7 +6,7 @@ import { analyseBlock, type BlockAnalysis, type LocalSettings } from './block';
 import { CueLexicon } from './attribution/cues';
 import { attachFloating } from './attribution/floating';
 import type { PendingQuote, RawAttribution } from './attribution/model';
-import { resolveNames, type NameRun, type PersonSubject } from './attribution/resolve';
+import { resolveNames, type NameRun, type PersonSubject, type ResolvedAttribution } from './attribution/resolve';
 import type { Trigger } from './claims';
 import { plainTextBlocks, type Block } from './text/blocks';
 import { markdownProse, tooDeeplyNested } from './text/markdown';
@@ -22,7 +22,7 @@ export interface Sentence extends Span {
 }
 
 /** A resolved attribution, before note matching. */
-export type ResolvedAttribution = RawAttribution & { name: string | null; person: string | null };
+export type { ResolvedAttribution };
 
 /** An article analysed once per run and handed to every rule. */
 export interface Article {

@@ -20,6 +20,7 @@ import { RULE_IDS, ruleInfo } from './ruleInfo';
 import { RULE_CHECKS } from './rules';
 import { slug, type RuleContext, type RuleFindingData } from './rules/context';
 import { silences } from './text/notes';
+import { LineStarts } from './text/lines';
 import { lastStartingAt } from './text/spans';
 import type { AnalyseOptions, Analysis, Attribution, Finding, FindingData, RuleId } from './types';
 
@@ -99,36 +100,19 @@ function finish(article: Article, options: AnalyseOptions): Analysis {
     return result;
   });
 
+  // Suggested ids differ from one another by construction (one counter per slug, and a slug has
+  // no hyphen), so only the note ids already in the article need skipping.
   const taken = new Set<string>([...article.notes.definitions.map((d) => d.id), ...article.notes.references.map((r) => r.id)]);
   const nextNumber = new Map<string, number>();
   const idFor = (base: string): string => {
     let n = nextNumber.get(base) ?? 1;
-    while (taken.has(`${base}-${n}`)) n++;
+    let id = `${base}-${n}`;
+    while (taken.has(id)) id = `${base}-${++n}`;
     nextNumber.set(base, n + 1);
-    const id = `${base}-${n}`;
-    taken.add(id);
     return id;
   };
-  // Line starts found once per analysis: a search back from each finding is quadratic on one long line.
-  let newlines: number[] | undefined;
-  const lineStart = (offset: number): number => {
-    if (!newlines) {
-      // Line ends as LSP counts them: \n, \r\n and a lone \r (Markdown reads a lone \r as one too).
-      newlines = [];
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) newlines.push(i);
-      }
-    }
-    let lo = 0;
-    let hi = newlines.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (newlines[mid]! < offset) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return hi >= 0 ? newlines[hi]! + 1 : 0;
-  };
+  const lines = new LineStarts(text);
+  const lineStart = (offset: number): number => lines.lineStart(offset);
   // Where a factcheck-ignore marker for a finding goes, read the way markers are applied below:
   // before the line where the finding's paragraph starts in the source (its markup included: a
   // marker between a paragraph's lines would split it), or before its own line outside prose.
@@ -143,11 +127,13 @@ function finish(article: Article, options: AnalyseOptions): Analysis {
     options,
     sentenceAt,
     hasNote: (s) => noteOf(s) !== null,
-    fixData: (s, { sourceKey, ...extra }): RuleFindingData => ({
-      ...extra,
-      insertAt: s.end,
-      suggestedId: extra.suggestedId ?? idFor(slug(sourceKey ?? extra.source, extra.trigger ? 'claim' : 'source')),
-    }),
+    // Completes the rule's fresh object in place (a copy per finding shows in long articles).
+    fixData: (s, extra, sourceKey): RuleFindingData => {
+      const data = extra as RuleFindingData;
+      data.insertAt = s.end;
+      data.suggestedId = idFor(slug(sourceKey ?? extra.source, extra.trigger ? 'claim' : 'source'));
+      return data;
+    },
   };
 
   const findings: Finding[] = [];

@@ -117,6 +117,7 @@ export interface Finding extends Span {
 
 /** The result of {@link analyse}. */
 export interface Analysis {
+  /** Sorted by the quote's start. */
   attributions: Attribution[];
   /** Sorted by start, then end, then rule id. */
   findings: Finding[];

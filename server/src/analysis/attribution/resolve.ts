@@ -24,13 +24,17 @@ const stripPossessive = (w: string) => w.replace(/['’]s$|['’]$/u, '');
 
 /** "Mr. Putin’s" -> { words: ["Putin"], gender: male }. */
 // Mentions repeat across an article and across edits ("Mr. Putin"): their parts are memoised.
-const partsMemo = new TextMemo<{ words: readonly string[]; gender: Gender }>(50_000);
-function nameParts(text: string): { words: string[]; gender: Gender } {
-  const { words, gender } = partsMemo.get(text, computeNameParts);
-  return { words: [...words], gender };
+// Shared between callers: read only.
+const partsMemo = new TextMemo<NameParts>(50_000);
+interface NameParts {
+  readonly words: readonly string[];
+  readonly gender: Gender;
+}
+function nameParts(text: string): NameParts {
+  return partsMemo.get(text, computeNameParts);
 }
 
-function computeNameParts(text: string): { words: string[]; gender: Gender } {
+function computeNameParts(text: string): NameParts {
   const raw = text.split(/\s+/).map((w) => w.replace(/[.,;:]+$/u, '')).filter((w) => w !== '');
   let gender: Gender = 'unknown';
   const words: string[] = [];
@@ -52,9 +56,15 @@ function computeNameParts(text: string): { words: string[]; gender: Gender } {
   return { words: run.length > 0 && k > 0 ? run.filter((w, i) => i > 0 || !TITLES.has(w.toLowerCase())) : named, gender };
 }
 
-/** A capitalised run that may be a name: "President Vladimir V. Putin" -> words ["Vladimir", "V", "Putin"]. */
+/**
+ * A capitalised run that may be a name, "President Vladimir V Putin": key "putin", 3 words,
+ * shown as "Vladimir V. Putin". Built once per paragraph, so an edit does no string work on names.
+ */
 export interface NameRun {
-  words: string[];
+  /** The surname, lower-cased. */
+  key: string;
+  words: number;
+  shown: string;
   gender: Gender;
 }
 
@@ -75,8 +85,9 @@ export function nameRuns(toks: readonly Token[]): NameRun[] {
     i = j;
     while (run.length > 0 && (run[0]!.tags.some((g) => g === 'Conjunction' || g === 'Preposition' || g === 'Determiner' || g === 'Adverb' || g === 'Pronoun') || (!isProperWord(run[0]) && !TITLES.has(run[0]!.lower)))) run.shift();
     if (run.length < 2 && !run.some((t) => t.tags.includes('Person'))) continue;
-    const parts = nameParts(run.map((t) => t.text).join(' '));
-    if (parts.words.length > 0) runs.push(parts);
+    const { words, gender } = nameParts(run.map((t) => t.text).join(' '));
+    const surname = words[words.length - 1];
+    if (surname !== undefined) runs.push({ key: surname.toLowerCase(), words: words.length, shown: words.join(' ').replace(/ (\p{Lu}) /gu, ' $1. '), gender });
   }
   return runs;
 }
@@ -95,25 +106,29 @@ interface KnownName {
   gender: Gender;
 }
 
-/** Index every run by surname, keeping the fullest form. Runs over every name on every edit: no string work but the fullest form's. */
+/** Index every run by surname, keeping the fullest form. Runs over every name on every edit: no string work. */
 function nameIndex(runs: readonly NameRun[]): Map<string, KnownName> {
   const index = new Map<string, KnownName>();
-  for (const { words, gender } of runs) {
-    const key = words[words.length - 1]!.toLowerCase();
+  for (const { key, words, shown, gender } of runs) {
     const prev = index.get(key);
-    if (!prev || words.length > prev.words) index.set(key, { name: words.join(' ').replace(/ (\p{Lu}) /gu, ' $1. '), words: words.length, gender: gender !== 'unknown' ? gender : prev?.gender ?? 'unknown' });
-    else if (gender !== 'unknown' && prev.gender === 'unknown') prev.gender = gender;
+    if (!prev) index.set(key, { name: shown, words, gender });
+    else if (words > prev.words) {
+      prev.name = shown;
+      prev.words = words;
+      if (gender !== 'unknown') prev.gender = gender;
+    } else if (gender !== 'unknown' && prev.gender === 'unknown') prev.gender = gender;
   }
   return index;
 }
 
-/** Fill in `name` for every attribution, in document order. */
-export function resolveNames(
-  input: readonly RawAttribution[],
-  runs: readonly NameRun[],
-  subjects: readonly PersonSubject[],
-): (RawAttribution & { name: string | null; person: string | null })[] {
-  let raws = input;
+/** An attribution with its speaker's name resolved. */
+export type ResolvedAttribution = RawAttribution & { name: string | null; person: string | null };
+
+/**
+ * Fill in `name` for every attribution, in document order. Completes the objects in place (a copy
+ * of each is a measurable share of an edit in a long article): the caller builds them fresh.
+ */
+export function resolveNames(raws: RawAttribution[], runs: readonly NameRun[], subjects: readonly PersonSubject[]): ResolvedAttribution[] {
   const index = nameIndex(runs);
   const fullName = (mention: string): { name: string; gender: Gender } => {
     const { words, gender } = nameParts(mention);
@@ -126,8 +141,8 @@ export function resolveNames(
   const people: Person[] = subjects.map((p) => ({ at: p.at, ...fullName(p.text) }));
   // A capitalised speaker that the article also names elsewhere is a person ("Trump said", where
   // compromise reads a sentence-initial "Trump" as a verb).
-  const known = (r: RawAttribution) => /^\p{Lu}/u.test(r.speakerText) && index.has((nameParts(r.speakerText).words.pop() ?? '').toLowerCase());
-  raws = raws.map((r) => (r.speakerKind === 'unknown' && r.speaker && known(r) ? { ...r, speakerKind: 'person' as const } : r));
+  const known = (r: RawAttribution) => /^\p{Lu}/u.test(r.speakerText) && index.has((nameParts(r.speakerText).words.at(-1) ?? '').toLowerCase());
+  for (const r of raws) if (r.speakerKind === 'unknown' && r.speaker && known(r)) r.speakerKind = 'person';
   for (const r of raws) {
     if (r.speaker && r.speakerKind === 'person') people.push({ at: r.speaker.start, ...fullName(r.speakerText) });
   }
@@ -161,22 +176,29 @@ export function resolveNames(
   }
 
   return raws.map((r, i) => {
-    if (!r.speaker) return { ...r, name: null, person: null };
+    const out = r as ResolvedAttribution;
+    const [name, person] = speakerName(r, antecedent.get(i) ?? null);
+    out.name = name;
+    out.person = person;
+    return out;
+  });
+
+  /** The name shown for the speaker and the person it resolves to. */
+  function speakerName(r: RawAttribution, antecedentName: string | null): [string | null, string | null] {
+    if (!r.speaker) return [null, null];
     const text = r.speakerText.replace(/[,;:]+$/u, '');
     switch (r.speakerKind) {
       case 'person': {
         const full = fullName(text).name;
-        return { ...r, name: r.role ? `${full}, ${r.role}` : full, person: full };
+        return [r.role ? `${full}, ${r.role}` : full, full];
       }
-      case 'pronoun': {
-        const who = antecedent.get(i) ?? null;
-        return { ...r, name: who, person: who };
-      }
+      case 'pronoun':
+        return [antecedentName, antecedentName];
       default: {
         // "The council" opening a sentence is "the council" anywhere else.
         const described = text.replace(/^(The|A|An) (?=\p{Ll})/u, (m) => m.toLowerCase());
-        return { ...r, name: described, person: described };
+        return [described, described];
       }
     }
-  });
+  }
 }

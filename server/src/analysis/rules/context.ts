@@ -28,9 +28,11 @@ export interface RuleContext {
   sentenceAt(offset: number): Sentence | undefined;
   /** Is the sentence followed by a note reference `[^id]`? */
   hasNote(sentence: Sentence): boolean;
-  /** Fix data for a finding on `sentence`; `source` pre-fills the note and names its id. */
-  /** `sourceKey` names the note id (`peskov-1`); it defaults to `source`. */
-  fixData(sentence: Sentence, extra: Partial<RuleFindingData> & { source?: string; sourceKey?: string }): RuleFindingData;
+  /**
+   * Fix data for a finding on `sentence`, completing `extra` in place (pass a fresh object):
+   * `source` pre-fills the note; `sourceKey` (default `source`) names its id (`peskov-1`).
+   */
+  fixData(sentence: Sentence, extra: Partial<Omit<RuleFindingData, 'insertAt' | 'suggestedId'>>, sourceKey?: string): RuleFindingData;
 }
 
 /** "Dmitri S. Peskov" -> "peskov"; "two people familiar with the issue" -> "issue". */

@@ -14,7 +14,7 @@ export const quoteAttributed: Rule = {
           start: a.quote.start,
           end: a.quote.end,
           message: `Quote attributed to ${who} (${how}); no source note`,
-          data: ctx.fixData(sentence, { source: a.name ?? undefined, person: a.person ?? undefined, sourceKey: a.person ?? undefined, cue: a.cueText || undefined }),
+          data: ctx.fixData(sentence, { source: a.name ?? undefined, person: a.person ?? undefined, cue: a.cueText || undefined }, a.person ?? undefined),
         };
       });
   },

@@ -13,7 +13,7 @@ export function sourceRule(id: RuleId, kind: 'vague' | 'anonymous', label: strin
           start: h.start,
           end: h.end,
           message: `${label} ("${h.text.length <= 40 ? h.text : h.who ?? h.text}"): ${advice}`,
-          data: ctx.fixData(h.anchor, { source: h.who ?? h.text, sourceKey: h.who?.toLowerCase() }),
+          data: ctx.fixData(h.anchor, { source: h.who ?? h.text }, h.who?.toLowerCase()),
         }));
     },
   };

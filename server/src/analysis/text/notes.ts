@@ -12,7 +12,8 @@ export interface NoteScan {
 }
 
 // Footnote ids: letters, digits, `-`, `_`, `.`, `:`; bounded so a stray `[^` cannot run on.
-const DEFINITION = /^[ \t]{0,3}\[\^([\p{L}\p{N}_.:-]{1,100})\]:[ \t]*([^\n\r]*)$/gmu;
+// Definitions: sticky, tried only at the line starts a `[^` follows (see definitionMatches).
+const DEFINITION = /^[ \t]{0,3}\[\^([\p{L}\p{N}_.:-]{1,100})\]:[ \t]*([^\n\r]*)$/myu;
 const REFERENCE = /\[\^([\p{L}\p{N}_.:-]{1,100})\](?!:)/gu;
 const IGNORE = /<!--[ \t]*factcheck-ignore\b([^\n>]{0,500}?)-->/g;
 
@@ -40,22 +41,46 @@ export function scanNotes(text: string, verbatim: readonly Span[], placeholder: 
   const references: NoteReference[] = [];
   const ignores: IgnoreMarker[] = [];
   const ph = placeholder.toLowerCase();
-  for (const m of text.matchAll(DEFINITION)) {
+  for (const m of definitionMatches(text)) {
     if (inside(sorted, m.index)) continue;
     const body = (m[2] ?? '').trim();
     const placeholderHere = body === '' || (ph !== '' && body.toLowerCase().includes(ph));
     definitions.push({ id: m[1]!, start: m.index, end: m.index + m[0].length, text: body, placeholder: placeholderHere });
   }
-  for (const m of text.matchAll(REFERENCE)) {
+  for (const m of text.includes('[^') ? text.matchAll(REFERENCE) : []) {
     if (inside(sorted, m.index)) continue;
     references.push({ id: m[1]!, start: m.index, end: m.index + m[0].length });
   }
-  for (const m of text.matchAll(IGNORE)) {
+  for (const m of text.includes('<!--') ? text.matchAll(IGNORE) : []) {
     if (inside(sorted, m.index)) continue;
     const rules = (m[1] ?? '').split(/[\s,]+/).filter((r) => r !== '');
     ignores.push({ start: m.index, end: m.index + m[0].length, rules });
   }
   return { notes: { references, definitions }, ignores };
+}
+
+/**
+ * The matches a global multiline scan for DEFINITION would find, found from each `[^` instead:
+ * that scan tried the pattern at every position of the article on every edit.
+ */
+const LINE_TERMINATORS = new Set([0x0a, 0x0d, 0x2028, 0x2029]);
+function definitionMatches(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let lastLine = -1;
+  for (let k = text.indexOf('[^'); k >= 0; k = text.indexOf('[^', k + 2)) {
+    let line = k;
+    while (line > 0 && k - line < 3 && (text[line - 1] === ' ' || text[line - 1] === '\t')) line--;
+    // `^` with the m flag: the text's start or just after a line terminator.
+    if (line === lastLine || (line > 0 && !LINE_TERMINATORS.has(text.charCodeAt(line - 1)))) continue;
+    DEFINITION.lastIndex = line;
+    const m = DEFINITION.exec(text);
+    if (m) {
+      out.push(m);
+      lastLine = line;
+      k = Math.max(k, m.index + m[0].length - 2);
+    }
+  }
+  return out;
 }
 
 /** Blank the notes and markers out of the prose so they never read as words or sentence ends. */
