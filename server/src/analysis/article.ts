@@ -60,6 +60,21 @@ const shiftSpan = (s: Span, by: number): Span => ({ start: s.start + by, end: s.
 const shiftQuote = (q: Quote, by: number): Quote => ({ start: q.start + by, end: q.end + by, runsOn: q.runsOn });
 const shiftPhrase = (h: PhraseHit, by: number): PhraseHit => ({ start: h.start + by, end: h.end + by, kind: h.kind });
 const shiftTrigger = (t: Trigger, by: number): Trigger => ({ label: t.label, text: t.text, start: t.start + by, end: t.end + by });
+// All fields in record()'s order, so every attribution has one shape and resolveNames' stores stay fast.
+const shiftAttribution = (a: RawAttribution, by: number, firstSentence: number): RawAttribution => ({
+  kind: a.kind,
+  quote: shiftSpan(a.quote, by),
+  speaker: a.speaker && shiftSpan(a.speaker, by),
+  speakerText: a.speakerText,
+  speakerKind: a.speakerKind,
+  cue: a.cue && shiftSpan(a.cue, by),
+  cueText: a.cueText,
+  sentence: a.sentence + firstSentence,
+  floating: a.floating,
+  role: a.role,
+  name: a.name,
+  person: a.person,
+});
 
 /** The text split into paragraphs, before any paragraph is analysed. */
 export interface Segmented {
@@ -118,7 +133,7 @@ export function assemble(seg: Segmented, locals: readonly BlockAnalysis[]): Arti
     const isDangling = (s: Span) => !!dangling && s.start === dangling.start && s.end === dangling.end;
     for (const a of local.attributions) {
       if (isDangling(a.quote)) continue;
-      raws.push({ ...a, quote: shiftSpan(a.quote, at), speaker: a.speaker && shiftSpan(a.speaker, at), cue: a.cue && shiftSpan(a.cue, at), sentence: a.sentence + first });
+      raws.push(shiftAttribution(a, at, first));
     }
     for (const p of local.pending) if (!isDangling(p.quote)) pending.push({ ...p, quote: shiftSpan(p.quote, at), sentence: p.sentence + first });
     names.push(...local.names);

@@ -27,7 +27,7 @@ export function attachFloating(
     }
     const near = !!previous && (p.sentence - previous.sentence <= 3 || blockOf(p.sentence) - blockOf(previous.sentence) <= 1);
     if (p.opensSentence && previous?.speaker && near) {
-      previous = { ...previous, kind: 'direct', quote: p.quote, cue: null, cueText: '', sentence: p.sentence, floating: true };
+      previous = continuation(previous, p);
       out.push(previous);
       continue;
     }
@@ -37,4 +37,22 @@ export function attachFloating(
   }
   while (i < attributions.length) out.push(attributions[i++]!);
   return { attributions: out, unattributed };
+}
+
+/** The attribution `p` continues: the speaker before it, with no cue of its own. A literal of fixed shape, not a spread (see assemble). */
+function continuation(a: RawAttribution, p: PendingQuote): RawAttribution {
+  return {
+    kind: 'direct',
+    quote: p.quote,
+    speaker: a.speaker,
+    speakerText: a.speakerText,
+    speakerKind: a.speakerKind,
+    cue: null,
+    cueText: '',
+    sentence: p.sentence,
+    floating: true,
+    role: a.role,
+    name: a.name,
+    person: a.person,
+  };
 }

@@ -18,6 +18,9 @@ export interface RawAttribution {
   floating: boolean;
   /** An apposition describing the speaker: "Mr. Putin’s spokesperson". */
   role: string;
+  /** The speaker's name as shown and the person it resolves to: null until resolveNames fills them in. */
+  name: string | null;
+  person: string | null;
 }
 
 /** A sentence of one paragraph with its tagged tokens; offsets relative to the paragraph. */

@@ -23,6 +23,8 @@ export function record(article: Passage, s: TokenSentence, kind: AttributionKind
     sentence: s.index,
     floating: false,
     role: speaker ? roleAfter(article, s.tokens, speaker, cue, quote) : '',
+    name: null,
+    person: null,
   };
 }
 

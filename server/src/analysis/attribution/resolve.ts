@@ -121,8 +121,8 @@ function nameIndex(runs: readonly NameRun[]): Map<string, KnownName> {
   return index;
 }
 
-/** An attribution with its speaker's name resolved. */
-export type ResolvedAttribution = RawAttribution & { name: string | null; person: string | null };
+/** An attribution after resolveNames: `name` and `person` filled in. */
+export type ResolvedAttribution = RawAttribution;
 
 /**
  * Fill in `name` for every attribution, in document order. Completes the objects in place (a copy
@@ -175,30 +175,29 @@ export function resolveNames(raws: RawAttribution[], runs: readonly NameRun[], s
     else if (p === 'they' || p === 'it') antecedent.set(i, lastGroup ? lastGroup.speakerText : null);
   }
 
-  return raws.map((r, i) => {
-    const out = r as ResolvedAttribution;
-    const [name, person] = speakerName(r, antecedent.get(i) ?? null);
-    out.name = name;
-    out.person = person;
-    return out;
-  });
+  raws.forEach((r, i) => nameSpeaker(r, antecedent.get(i) ?? null));
+  return raws;
 
-  /** The name shown for the speaker and the person it resolves to. */
-  function speakerName(r: RawAttribution, antecedentName: string | null): [string | null, string | null] {
-    if (!r.speaker) return [null, null];
+  /** Sets the name shown for the speaker and the person it resolves to. */
+  function nameSpeaker(r: RawAttribution, antecedentName: string | null): void {
+    if (!r.speaker) {
+      r.name = r.person = null;
+      return;
+    }
     const text = r.speakerText.replace(/[,;:]+$/u, '');
     switch (r.speakerKind) {
       case 'person': {
         const full = fullName(text).name;
-        return [r.role ? `${full}, ${r.role}` : full, full];
+        r.name = r.role ? `${full}, ${r.role}` : full;
+        r.person = full;
+        return;
       }
       case 'pronoun':
-        return [antecedentName, antecedentName];
-      default: {
+        r.name = r.person = antecedentName;
+        return;
+      default:
         // "The council" opening a sentence is "the council" anywhere else.
-        const described = text.replace(/^(The|A|An) (?=\p{Ll})/u, (m) => m.toLowerCase());
-        return [described, described];
-      }
+        r.name = r.person = text.replace(/^(The|A|An) (?=\p{Ll})/u, (m) => m.toLowerCase());
     }
   }
 }
