@@ -10,6 +10,7 @@ import { resolveNames, type NameRun, type PersonSubject, type ResolvedAttributio
 import type { Trigger } from './claims';
 import { plainTextBlocks, type Block } from './text/blocks';
 import { markdownProse, tooDeeplyNested } from './text/markdown';
+import { blankTags } from './text/tags';
 import { blankNotes, scanNotes, type IgnoreMarker, type NoteScan } from './text/notes';
 import type { Quote } from './text/quotes';
 import type { PhraseHit } from './vagueness';
@@ -155,12 +156,6 @@ export function assemble(seg: Segmented, locals: readonly BlockAnalysis[]): Arti
     unattributed,
     phrases,
   };
-}
-
-// HTML or XML tags pasted into plain text (<tweet author="...">) are markup, not prose.
-const TAG = /<\/?[A-Za-z][^<>\n]{0,2000}>/g;
-function blankTags(text: string): string {
-  return text.includes('<') ? text.replace(TAG, (m) => ' '.repeat(m.length)) : text;
 }
 
 /** Blanking notes can leave a block with leading or trailing spaces. */

@@ -1,10 +1,11 @@
-// Note definitions are found from each `[^` rather than by a multiline scan of the whole article
-// (text/notes.ts); they must be exactly the definitions that scan finds, line terminators and
-// indentation included.
+// Note definitions (text/notes.ts) and tags in plain text (text/tags.ts) are found from each `[^`
+// or `<` rather than by a scan of every position of the article; they must be exactly what that
+// scan finds, line terminators and indentation included.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { scanNotes } from '../../server/src/analysis/text/notes';
+import { blankTags } from '../../server/src/analysis/text/tags';
 
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261127;
 
@@ -30,6 +31,23 @@ describe('note definitions', () => {
       fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }), (pieces) => {
         const text = pieces.join('');
         assert.deepEqual(definitions(text), definitionsByWholeScan(text));
+      }),
+      { seed, numRuns: 5_000 },
+    );
+  });
+});
+
+describe('tags in plain text', () => {
+  const WHOLE_SCAN = /<\/?[A-Za-z][^<>\n]{0,2000}>/g;
+  const TAG_PIECES = ['<', '>', '</', 'a', 'B', '1', ' ', '\n', 'x="y"', '<<', '<a>', '</b>', '<!-- c -->', 'é'];
+
+  it('are blanked exactly where a scan of every position finds them', () => {
+    const blank = (n: number) => ' '.repeat(n);
+    assert.equal(blankTags('Say <b>hi</b> <3 to <tweet id="1">x</tweet>.'), `Say ${blank(3)}hi${blank(4)} <3 to ${blank(14)}x${blank(8)}.`);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...TAG_PIECES), { maxLength: 60 }), (pieces) => {
+        const text = pieces.join('');
+        assert.equal(blankTags(text), text.replace(WHOLE_SCAN, (m) => ' '.repeat(m.length)));
       }),
       { seed, numRuns: 5_000 },
     );
