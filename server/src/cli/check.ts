@@ -15,7 +15,7 @@ export async function checkArticle(input: ArticleInput, options: CheckOptions): 
   if (input.absPath === null) {
     bytes = input.stdin ?? new Uint8Array();
   } else {
-    const read = await readArticleBytes(input.absPath);
+    const read = readArticleBytes(input.absPath);
     if ('error' in read) return failed(input, 0, read.error);
     bytes = read.bytes;
   }
