@@ -3,6 +3,7 @@
 // quotes running over paragraphs, floating quotes, name resolution and source notes.
 import type { AnalyseOptions, Notes, Span } from './types';
 import { analyseBlock, type BlockAnalysis, type LocalSettings } from './block';
+import { recentArticle, rememberArticle, unchangedParagraph, type RecentArticle } from './recent';
 import { CueLexicon } from './attribution/cues';
 import { attachFloating } from './attribution/floating';
 import type { PendingQuote, RawAttribution } from './attribution/model';
@@ -85,6 +86,9 @@ export interface Segmented {
   scan: NoteScan;
   /** The local settings of paragraphs and of headings, built once per analysis. */
   settings: { paragraph: LocalSettings; heading: LocalSettings };
+  /** The recent analysis whose unchanged paragraphs are reused, and this one's paragraph texts. */
+  previous: RecentArticle | undefined;
+  texts: string[];
 }
 
 export function segment(text: string, options: AnalyseOptions): Segmented {
@@ -95,13 +99,17 @@ export function segment(text: string, options: AnalyseOptions): Segmented {
   const extra = options.extraReportingVerbs ?? [];
   const vaguePhrases = options.extraVaguePhrases ?? [];
   const base = { lexicon: lexiconFor(extra), vaguePhrases, settingsKey: `${extra.join('\u0001')}\u0000${vaguePhrases.join('\u0001')}` };
-  return { text, prose, blocks, scan, settings: { paragraph: { ...base, heading: false }, heading: { ...base, heading: true } } };
+  const settings = { paragraph: { ...base, heading: false }, heading: { ...base, heading: true } };
+  return { text, prose, blocks, scan, settings, previous: recentArticle(base.settingsKey, blocks.length), texts: [] };
 }
 
-/** The local analysis of paragraph `i` (memoised by its text). */
+/** The local analysis of paragraph `i`: the recent one at its place if unchanged, else memoised by its text. */
 export function analyseParagraph(seg: Segmented, i: number): BlockAnalysis {
   const b = seg.blocks[i]!;
-  return analyseBlock(seg.prose.slice(b.start, b.end), b.kind === 'heading' ? seg.settings.heading : seg.settings.paragraph);
+  const text = seg.prose.slice(b.start, b.end);
+  const heading = b.kind === 'heading';
+  seg.texts[i] = text;
+  return (seg.previous && unchangedParagraph(seg.previous, i, seg.blocks.length, text, heading)) ?? analyseBlock(text, heading ? seg.settings.heading : seg.settings.paragraph);
 }
 
 export function buildArticle(text: string, options: AnalyseOptions): Article {
@@ -112,6 +120,7 @@ export function buildArticle(text: string, options: AnalyseOptions): Article {
 /** Put the paragraphs' local analyses together and run the article-wide steps. */
 export function assemble(seg: Segmented, locals: readonly BlockAnalysis[]): Article {
   const { text, prose, blocks, scan } = seg;
+  rememberArticle({ settingsKey: seg.settings.paragraph.settingsKey, texts: seg.texts, headings: blocks.map((b) => b.kind === 'heading'), locals }, seg.previous);
 
   const sentences: Sentence[] = [];
   const quotes: Quote[] = [];

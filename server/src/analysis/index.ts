@@ -9,11 +9,13 @@ export type { RuleInfo } from './ruleInfo';
 import { analyseParagraph, assemble, buildArticle, segment, type Article, type Sentence } from './article';
 import type { BlockAnalysis } from './block';
 import { clearBlockCache } from './block';
+import { clearRecentArticles } from './recent';
 import { clearMarkdownCache } from './text/markdown';
 
 /** Forget every memoised paragraph and Markdown piece (for cold-start measurements). */
 export function clearCaches(): void {
   clearBlockCache();
+  clearRecentArticles();
   clearMarkdownCache();
 }
 import { RULE_IDS, ruleInfo } from './ruleInfo';
