@@ -62,6 +62,13 @@ const shiftSpan = (s: Span, by: number): Span => ({ start: s.start + by, end: s.
 const shiftQuote = (q: Quote, by: number): Quote => ({ start: q.start + by, end: q.end + by, runsOn: q.runsOn });
 const shiftPhrase = (h: PhraseHit, by: number): PhraseHit => ({ start: h.start + by, end: h.end + by, kind: h.kind });
 const shiftTrigger = (t: Trigger, by: number): Trigger => ({ label: t.label, text: t.text, start: t.start + by, end: t.end + by });
+const shiftPending = (p: PendingQuote, by: number, firstSentence: number): PendingQuote => ({
+  quote: shiftSpan(p.quote, by),
+  sentence: p.sentence + firstSentence,
+  opensSentence: p.opensSentence,
+  words: p.words,
+  cueNearby: p.cueNearby,
+});
 // All fields in record()'s order, so every attribution has one shape and resolveNames' stores stay fast.
 const shiftAttribution = (a: RawAttribution, by: number, firstSentence: number): RawAttribution => ({
   kind: a.kind,
@@ -145,9 +152,9 @@ export function assemble(seg: Segmented, locals: readonly BlockAnalysis[]): Arti
       if (isDangling(a.quote)) continue;
       raws.push(shiftAttribution(a, at, first));
     }
-    for (const p of local.pending) if (!isDangling(p.quote)) pending.push({ ...p, quote: shiftSpan(p.quote, at), sentence: p.sentence + first });
+    for (const p of local.pending) if (!isDangling(p.quote)) pending.push(shiftPending(p, at, first));
     names.push(...local.names);
-    for (const s of local.subjects) subjects.push({ ...s, at: s.at + at });
+    for (const s of local.subjects) subjects.push({ at: s.at + at, text: s.text });
     for (const h of local.phrases) phrases.push(shiftPhrase(h, at));
   });
   raws.sort((a, b) => a.quote.start - b.quote.start);

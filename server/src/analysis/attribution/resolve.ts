@@ -29,6 +29,8 @@ const partsMemo = new TextMemo<NameParts>(50_000);
 interface NameParts {
   readonly words: readonly string[];
   readonly gender: Gender;
+  /** The surname lower-cased ('' when there is no word): the name index's key. */
+  readonly key: string;
 }
 function nameParts(text: string): NameParts {
   return partsMemo.get(text, computeNameParts);
@@ -53,7 +55,8 @@ function computeNameParts(text: string): NameParts {
   let k = named.length;
   while (k > 0 && /^\p{Lu}/u.test(named[k - 1]!)) k--;
   const run = named.slice(k);
-  return { words: run.length > 0 && k > 0 ? run.filter((w, i) => i > 0 || !TITLES.has(w.toLowerCase())) : named, gender };
+  const name = run.length > 0 && k > 0 ? run.filter((w, i) => i > 0 || !TITLES.has(w.toLowerCase())) : named;
+  return { words: name, gender, key: (name[name.length - 1] ?? '').toLowerCase() };
 }
 
 /**
@@ -85,9 +88,8 @@ export function nameRuns(toks: readonly Token[]): NameRun[] {
     i = j;
     while (run.length > 0 && (run[0]!.tags.some((g) => g === 'Conjunction' || g === 'Preposition' || g === 'Determiner' || g === 'Adverb' || g === 'Pronoun') || (!isProperWord(run[0]) && !TITLES.has(run[0]!.lower)))) run.shift();
     if (run.length < 2 && !run.some((t) => t.tags.includes('Person'))) continue;
-    const { words, gender } = nameParts(run.map((t) => t.text).join(' '));
-    const surname = words[words.length - 1];
-    if (surname !== undefined) runs.push({ key: surname.toLowerCase(), words: words.length, shown: words.join(' ').replace(/ (\p{Lu}) /gu, ' $1. '), gender });
+    const { words, gender, key } = nameParts(run.map((t) => t.text).join(' '));
+    if (words.length > 0) runs.push({ key, words: words.length, shown: words.join(' ').replace(/ (\p{Lu}) /gu, ' $1. '), gender });
   }
   return runs;
 }
@@ -131,8 +133,7 @@ export type ResolvedAttribution = RawAttribution;
 export function resolveNames(raws: RawAttribution[], runs: readonly NameRun[], subjects: readonly PersonSubject[]): ResolvedAttribution[] {
   const index = nameIndex(runs);
   const fullName = (mention: string): { name: string; gender: Gender } => {
-    const { words, gender } = nameParts(mention);
-    const key = (words[words.length - 1] ?? '').toLowerCase();
+    const { words, gender, key } = nameParts(mention);
     const known = index.get(key);
     if (known && known.words >= words.length) return { name: known.name, gender: gender !== 'unknown' ? gender : known.gender };
     return { name: words.join(' '), gender };
@@ -141,7 +142,7 @@ export function resolveNames(raws: RawAttribution[], runs: readonly NameRun[], s
   const people: Person[] = subjects.map((p) => ({ at: p.at, ...fullName(p.text) }));
   // A capitalised speaker that the article also names elsewhere is a person ("Trump said", where
   // compromise reads a sentence-initial "Trump" as a verb).
-  const known = (r: RawAttribution) => /^\p{Lu}/u.test(r.speakerText) && index.has((nameParts(r.speakerText).words.at(-1) ?? '').toLowerCase());
+  const known = (r: RawAttribution) => /^\p{Lu}/u.test(r.speakerText) && index.has(nameParts(r.speakerText).key);
   for (const r of raws) if (r.speakerKind === 'unknown' && r.speaker && known(r)) r.speakerKind = 'person';
   for (const r of raws) {
     if (r.speaker && r.speakerKind === 'person') people.push({ at: r.speaker.start, ...fullName(r.speakerText) });
