@@ -3,7 +3,7 @@
 // quotes running over paragraphs, floating quotes, name resolution and source notes.
 import type { AnalyseOptions, Notes, Span } from './types';
 import { analyseBlock, type BlockAnalysis, type LocalSettings } from './block';
-import { recentArticle, rememberArticle, unchangedParagraph, type RecentArticle } from './recent';
+import { atSamePlace, RecentLists, type RecentList } from './text/recent';
 import { CueLexicon } from './attribution/cues';
 import { attachFloating } from './attribution/floating';
 import type { PendingQuote, RawAttribution } from './attribution/model';
@@ -94,9 +94,13 @@ export interface Segmented {
   /** The local settings of paragraphs and of headings, built once per analysis. */
   settings: { paragraph: LocalSettings; heading: LocalSettings };
   /** The recent analysis whose unchanged paragraphs are reused, and this one's paragraph texts. */
-  previous: RecentArticle | undefined;
+  previous: RecentList<BlockAnalysis> | undefined;
   texts: string[];
 }
+
+/** Paragraphs of the last analyses, found again by place (text/recent.ts). */
+const recentParagraphs = new RecentLists<BlockAnalysis>(4);
+export const clearRecentParagraphs = (): void => recentParagraphs.clear();
 
 export function segment(text: string, options: AnalyseOptions): Segmented {
   const md = options.format === 'markdown' && !tooDeeplyNested(text) ? markdownProse(text) : null;
@@ -107,7 +111,7 @@ export function segment(text: string, options: AnalyseOptions): Segmented {
   const vaguePhrases = options.extraVaguePhrases ?? [];
   const base = { lexicon: lexiconFor(extra), vaguePhrases, settingsKey: `${extra.join('\u0001')}\u0000${vaguePhrases.join('\u0001')}` };
   const settings = { paragraph: { ...base, heading: false }, heading: { ...base, heading: true } };
-  return { text, prose, blocks, scan, settings, previous: recentArticle(base.settingsKey, blocks.length), texts: [] };
+  return { text, prose, blocks, scan, settings, previous: recentParagraphs.closest(base.settingsKey, blocks.length), texts: [] };
 }
 
 /** The local analysis of paragraph `i`: the recent one at its place if unchanged, else memoised by its text. */
@@ -116,7 +120,8 @@ export function analyseParagraph(seg: Segmented, i: number): BlockAnalysis {
   const text = seg.prose.slice(b.start, b.end);
   const heading = b.kind === 'heading';
   seg.texts[i] = text;
-  return (seg.previous && unchangedParagraph(seg.previous, i, seg.blocks.length, text, heading)) ?? analyseBlock(text, heading ? seg.settings.heading : seg.settings.paragraph);
+  const recent = atSamePlace(seg.previous, i, seg.blocks.length, text);
+  return recent?.heading === heading ? recent : analyseBlock(text, heading ? seg.settings.heading : seg.settings.paragraph);
 }
 
 export function buildArticle(text: string, options: AnalyseOptions): Article {
@@ -127,7 +132,7 @@ export function buildArticle(text: string, options: AnalyseOptions): Article {
 /** Put the paragraphs' local analyses together and run the article-wide steps. */
 export function assemble(seg: Segmented, locals: readonly BlockAnalysis[]): Article {
   const { text, prose, blocks, scan } = seg;
-  rememberArticle({ settingsKey: seg.settings.paragraph.settingsKey, texts: seg.texts, headings: blocks.map((b) => b.kind === 'heading'), locals }, seg.previous);
+  recentParagraphs.remember({ key: seg.settings.paragraph.settingsKey, texts: seg.texts, values: locals }, seg.previous);
 
   const sentences: Sentence[] = [];
   const quotes: Quote[] = [];

@@ -23,6 +23,8 @@ export interface LocalSentence extends Span {
 
 /** Everything the article-wide steps need from one paragraph. Offsets relative to the paragraph. */
 export interface BlockAnalysis {
+  /** Analysed as a heading (no claims). */
+  heading: boolean;
   sentences: LocalSentence[];
   quotes: Quote[];
   unbalanced: Span[];
@@ -78,6 +80,7 @@ function computeBlock(prose: string, settings: LocalSettings): BlockAnalysis {
   const scan = scanQuotes(prose);
   const { attributions, pending } = extractLocal({ prose, sentences, quotes: scan.quotes }, settings.lexicon);
   return {
+    heading: settings.heading,
     sentences: sentences.map((s) => ({ start: s.start, end: s.end, trigger: claimable(prose, s, scan.quotes, settings.heading) ? claimTrigger(s, prose) : null })),
     quotes: scan.quotes,
     unbalanced: scan.unbalanced,

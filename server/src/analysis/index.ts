@@ -6,16 +6,15 @@
 export * from './types';
 export { RULES, RULE_IDS, ruleInfo } from './ruleInfo';
 export type { RuleInfo } from './ruleInfo';
-import { analyseParagraph, assemble, buildArticle, segment, type Article, type Sentence } from './article';
+import { analyseParagraph, assemble, buildArticle, clearRecentParagraphs, segment, type Article, type Sentence } from './article';
 import type { BlockAnalysis } from './block';
 import { clearBlockCache } from './block';
-import { clearRecentArticles } from './recent';
 import { clearMarkdownCache } from './text/markdown';
 
 /** Forget every memoised paragraph and Markdown piece (for cold-start measurements). */
 export function clearCaches(): void {
   clearBlockCache();
-  clearRecentArticles();
+  clearRecentParagraphs();
   clearMarkdownCache();
 }
 import { RULE_IDS, ruleInfo } from './ruleInfo';

@@ -7,6 +7,7 @@ import type { Span } from '../types';
 import type { Block } from './blocks';
 import { endsOpen, needsWholeParse, pieceStarts, type TopNode } from './markdownChunks';
 import { TextMemo } from './memo';
+import { atSamePlace, RecentLists } from './recent';
 
 const WITH_FRONT_MATTER = {
   extensions: [frontmatter(['yaml', 'toml']), gfmFootnote()],
@@ -66,21 +67,36 @@ export function markdownProse(text: string): MarkdownProse {
   const starts = needsWholeParse(text) ? [0] : pieceStarts(text);
   const pieces: ProsePiece[] = [];
   const at: number[] = [];
+  // Pieces by the index of the cut they start at, for the next edit to find (text/recent.ts).
+  const previous = recentPieces.closest('', starts.length);
+  const texts = new Array<string | undefined>(starts.length);
+  const values = new Array<ProsePiece | undefined>(starts.length);
+  const parseAt = (k: number, to: number): ProsePiece => {
+    const piece = text.slice(starts[k]!, to);
+    // The first piece may hold front matter: it goes through its own memo, and is not kept for
+    // a later piece to match.
+    if (k === 0) return parsePiece(piece, true);
+    const parsed = atSamePlace(previous, k, starts.length, piece) ?? parsePiece(piece, false);
+    texts[k] = piece;
+    values[k] = parsed;
+    return parsed;
+  };
   for (let k = 0; k < starts.length; ) {
     const from = starts[k]!;
     // Parse from here to the next cut; a piece that ends inside a fence or an HTML block is
     // parsed again with what follows, doubling each time, so the work stays linear.
     let next = k + 1;
-    let piece = parsePiece(text.slice(from, starts[next] ?? text.length), k === 0);
+    let piece = parseAt(k, starts[next] ?? text.length);
     while (piece.endsOpen && next < starts.length) {
       const want = from + 2 * ((starts[next] ?? text.length) - from);
       while (next < starts.length && starts[next]! < want) next++;
-      piece = parsePiece(text.slice(from, starts[next] ?? text.length), k === 0);
+      piece = parseAt(k, starts[next] ?? text.length);
     }
     pieces.push(piece);
     at.push(from);
     k = next;
   }
+  recentPieces.remember({ key: '', texts, values }, previous);
   if (pieces.length === 1) return pieces[0]!;
   const blocks: Block[] = [];
   const verbatim: Span[] = [];
@@ -114,10 +130,13 @@ export function markdownProseWhole(text: string): MarkdownProse {
   return { prose, blocks, verbatim };
 }
 
+const recentPieces = new RecentLists<ProsePiece>(4);
+
 /** Forget the memoised pieces (cold-start measurements). */
 export function clearMarkdownCache(): void {
   firstPieces.clear();
   laterPieces.clear();
+  recentPieces.clear();
 }
 
 function parseProse(text: string, first: boolean): ProsePiece {

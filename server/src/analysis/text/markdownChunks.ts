@@ -14,17 +14,23 @@
 
 const isLineBreak = (c: number): boolean => c === 10 || c === 13;
 const isSpaceOrTab = (c: number): boolean => c === 32 || c === 9;
+const LINE_BREAK = /[\n\r]/g;
 
 /** Start offsets of the candidate pieces: 0, then each line start where a cut is allowed. */
 export function pieceStarts(text: string): number[] {
   const starts = [0];
   let previousBlank = false;
   for (let i = 0; i < text.length; ) {
+    // Blank when only spaces and tabs come before the line break; only then is the line's end
+    // already found. Otherwise a regular expression finds it, several times faster than a loop
+    // over a paragraph's characters. (text.indexOf('\n', from) here ran 100 times slower once
+    // V8 optimised this function: 70 ms for a 100k-word article.)
     let end = i;
-    let blank = true;
-    while (end < text.length && !isLineBreak(text.charCodeAt(end))) {
-      if (blank && !isSpaceOrTab(text.charCodeAt(end))) blank = false;
-      end++;
+    while (end < text.length && isSpaceOrTab(text.charCodeAt(end))) end++;
+    const blank = end >= text.length || isLineBreak(text.charCodeAt(end));
+    if (!blank) {
+      LINE_BREAK.lastIndex = end;
+      end = LINE_BREAK.test(text) ? LINE_BREAK.lastIndex - 1 : text.length;
     }
     // Not before a byte order mark: micromark drops one at the start of what it parses.
     const c = text.charCodeAt(i);
