@@ -14,8 +14,12 @@ export class TextMemo<V> {
       hit.used = ++this.clock;
       return hit.value;
     }
-    const value = compute(key);
-    this.entries.set(key, { value, used: ++this.clock });
+    // The key is usually a slice of a whole article, and V8 keeps the article alive for as long
+    // as the slice (or any string cut from it) lives: each edit's article stayed in memory,
+    // 1.2 MB a version at 100k words. A copy of the key, and results cut from the copy, do not.
+    const own = ownCopy(key);
+    const value = compute(own);
+    this.entries.set(own, { value, used: ++this.clock });
     if (this.entries.size > this.limit) this.evict();
     return value;
   }
@@ -30,4 +34,12 @@ export class TextMemo<V> {
     const cut = stamps[Math.max(0, Math.floor(this.entries.size / 10) - 1)] ?? 0;
     for (const [key, e] of this.entries) if (e.used <= cut) this.entries.delete(key);
   }
+}
+
+/**
+ * A copy of `s` that shares no memory with the string it was cut from. V8 flattens the
+ * concatenation into a new string of `s`'s length, and the slice of that refers to it alone.
+ */
+export function ownCopy(s: string): string {
+  return ` ${s}`.slice(1);
 }
