@@ -16,6 +16,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import nlp from 'compromise';
@@ -117,7 +119,18 @@ interface EditTimes {
   /** CPU ms of each edit (all threads, GC included). */
   cpu: number[];
   diagnosticCount: number;
+  /** Heap in use after a full GC, once the document is open and again after the edits, bytes. */
+  heapAfterOpen: number;
+  heapAfterEdits: number;
 }
+
+// A full collection before reading the heap, so the figure is what the analyser keeps, not garbage.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+const heapInUse = (): number => {
+  collectGarbage();
+  return process.memoryUsage().heapUsed;
+};
 
 /**
  * The whole server path in this process, as the server runs it on `textDocument/didChange` then
@@ -164,7 +177,7 @@ class EditSession {
 
 async function editPath(doc: BenchDocument, edits: number, language: 'plaintext' | 'markdown'): Promise<EditTimes> {
   const session = await EditSession.open(doc, language);
-  const out: EditTimes = { total: [], apply: [], analyse: [], diagnostics: [], cpu: [], diagnosticCount: 0 };
+  const out: EditTimes = { total: [], apply: [], analyse: [], diagnostics: [], cpu: [], diagnosticCount: 0, heapAfterOpen: heapInUse(), heapAfterEdits: 0 };
   const warmup = Math.min(10, edits);
   for (let k = 0; k < warmup + edits; k++) {
     const c = process.cpuUsage();
@@ -178,6 +191,7 @@ async function editPath(doc: BenchDocument, edits: number, language: 'plaintext'
     out.diagnostics.push(diagnostics);
     out.diagnosticCount = count;
   }
+  out.heapAfterEdits = heapInUse();
   return out;
 }
 
@@ -336,6 +350,7 @@ async function main(): Promise<void> {
           isTarget ? `<= ${TARGET.editMs}` : undefined,
           isTarget ? verdict(median(e.total) <= TARGET.editMs, true) : undefined,
         );
+        if (w >= 100_000) row(`${label(w)}${language === 'markdown' ? ', Markdown' : ''}: heap in use after open; after the edits (full GC)`, `${mb(e.heapAfterOpen)}; ${mb(e.heapAfterEdits)}`);
       }
     }
     figures.edit = out;
