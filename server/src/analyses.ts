@@ -7,7 +7,8 @@
 // other requests. That work is shared by every request for the same version and dropped as soon
 // as nobody waits for it any more, the document moves to a newer version, or it is closed; the
 // paragraphs analysed so far stay memoised, so starting again on the newer version is cheap.
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentSnapshot } from './snapshot';
 import type { CancellationToken, Disposable } from 'vscode-languageserver';
 import { analyse, analyseAsync } from './analysis';
 import type { Analysis, ArticleFormat } from './analysis';
@@ -95,7 +96,7 @@ export class Analyses {
       if (!live) return undefined;
       const cached = this.entries.get(uri);
       if (cached && cached.doc.version === live.version && cached.settings === settings) return cached;
-      const doc = TextDocument.create(uri, live.languageId, live.version, live.getText());
+      const doc = new DocumentSnapshot(uri, live.languageId, live.version, live.getText());
       if (!settings.enable || doc.getText().length <= this.slicedAbove) return this.store(doc, settings, settings.enable ? analyse(doc.getText(), toAnalyseOptions(settings, formatOf(doc.languageId, uri))) : EMPTY);
       const entry = await this.wait(this.job(doc, settings), token);
       if (entry) return entry;

@@ -23,6 +23,14 @@ export class LineStarts {
   }
 }
 
+/** The offset where each line starts: 0, then the offset after every line break. */
+export function lineStartOffsets(text: string): number[] {
+  const starts = lineBreaks(text);
+  for (let i = 0; i < starts.length; i++) starts[i]! += 1;
+  starts.unshift(0);
+  return starts;
+}
+
 /** Offsets of the last character of every line break. */
 function lineBreaks(text: string): number[] {
   const out: number[] = [];
