@@ -75,7 +75,7 @@ function computeBlock(prose: string, settings: LocalSettings): BlockAnalysis {
       const tg = t.isWord ? tags.get(t.start) : undefined;
       if (tg) t.tags = tg;
     }
-    return { ...s, index, tokens };
+    return { start: s.start, end: s.end, index, tokens };
   });
   const scan = scanQuotes(prose);
   const { attributions, pending } = extractLocal({ prose, sentences, quotes: scan.quotes }, settings.lexicon);

@@ -25,16 +25,32 @@ export interface PhraseHit extends Span {
 
 /** Phrases as they are searched for: trimmed, lower-case, none empty. */
 const lowered = (phrases: readonly string[]): string[] => phrases.map((p) => p.trim().toLowerCase()).filter((p) => p !== '');
+
+/** Phrases grouped by their first word: a paragraph without "familiar" has none of its five phrases. */
+type PhraseGroups = ReadonlyMap<string, readonly string[]>;
+function grouped(phrases: readonly string[]): PhraseGroups {
+  const groups = new Map<string, string[]>();
+  for (const p of phrases) {
+    const lead = p.split(' ', 1)[0]!;
+    groups.set(lead, [...(groups.get(lead) ?? []), p]);
+  }
+  return groups;
+}
+
 // The built-in lists are prepared once, not for every paragraph.
-const ANONYMOUS = lowered(ANONYMOUS_PHRASES);
-const VAGUE = lowered(VAGUE_PHRASES);
+const ANONYMOUS = grouped(lowered(ANONYMOUS_PHRASES));
+const VAGUE_LIST = lowered(VAGUE_PHRASES);
+const VAGUE = grouped(VAGUE_LIST);
 
 /** Whole-word occurrences of plain lower-case phrases (never regular expressions) in lower-cased prose. */
-function occurrences(lowerProse: string, phrases: readonly string[]): Span[] {
+function occurrences(lowerProse: string, groups: PhraseGroups): Span[] {
   const out: Span[] = [];
-  for (const p of phrases) {
-    for (let i = lowerProse.indexOf(p); i >= 0; i = lowerProse.indexOf(p, i + 1)) {
-      if (!isWordChar(lowerProse[i - 1]) && !isWordChar(lowerProse[i + p.length])) out.push({ start: i, end: i + p.length });
+  for (const [lead, phrases] of groups) {
+    if (!lowerProse.includes(lead)) continue;
+    for (const p of phrases) {
+      for (let i = lowerProse.indexOf(p); i >= 0; i = lowerProse.indexOf(p, i + 1)) {
+        if (!isWordChar(lowerProse[i - 1]) && !isWordChar(lowerProse[i + p.length])) out.push({ start: i, end: i + p.length });
+      }
     }
   }
   return out;
@@ -49,7 +65,7 @@ export function findPhrases(prose: string, quotes: readonly Span[], extraVague: 
   };
   return [
     ...occurrences(lower, ANONYMOUS).map((s) => ({ ...s, kind: 'anonymous' as const })),
-    ...occurrences(lower, extraVague.length === 0 ? VAGUE : [...VAGUE, ...lowered(extraVague)]).map((s) => ({ ...s, kind: 'vague' as const })),
+    ...occurrences(lower, extraVague.length === 0 ? VAGUE : grouped([...VAGUE_LIST, ...lowered(extraVague)])).map((s) => ({ ...s, kind: 'vague' as const })),
   ]
     .filter((s) => !insideQuote(s))
     .sort((a, b) => a.start - b.start || b.end - a.end);
