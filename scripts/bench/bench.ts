@@ -2,7 +2,7 @@
 // Prints one table; `--json FILE` writes the figures; `--check` exits 1 when a target or a bound
 // is missed (without it the exit status is 0 whatever the figures). Not part of `npm test`.
 //
-//   npm run bench                        everything (about 8 minutes on 2 cores)
+//   npm run bench                        everything (about 5 minutes on 2 cores)
 //   npm run bench -- --quick             fewer runs, for a quick look
 //   npm run bench -- --only cold,edit    some sections: cold edit server peers cli scaling pathological accuracy
 //   npm run bench -- --profile           also CPU-profile a cold 10k analysis and the 100k edit path
