@@ -22,16 +22,16 @@ function normaliseCase(word: string): string {
 
 const stripPossessive = (w: string) => w.replace(/['’]s$|['’]$/u, '');
 
-/** "Mr. Putin’s" -> { words: ["Putin"], gender: male }. */
-// Mentions repeat across an article and across edits ("Mr. Putin"): their parts are memoised.
-// Shared between callers: read only.
-const partsMemo = new TextMemo<NameParts>(50_000);
+/** "Mr. Putin’s" -> { words: ["Putin"], gender: male, key: "putin" }. Shared by every caller: read only. */
 interface NameParts {
   readonly words: readonly string[];
   readonly gender: Gender;
   /** The surname lower-cased ('' when there is no word): the name index's key. */
   readonly key: string;
 }
+
+// Mentions repeat across an article and across edits ("Mr. Putin"): their parts are memoised.
+const partsMemo = new TextMemo<NameParts>(50_000);
 function nameParts(text: string): NameParts {
   return partsMemo.get(text, computeNameParts);
 }
@@ -176,11 +176,8 @@ export function resolveNames(raws: RawAttribution[], runs: readonly NameRun[], s
     else if (p === 'they' || p === 'it') antecedent.set(i, lastGroup ? lastGroup.speakerText : null);
   }
 
-  raws.forEach((r, i) => nameSpeaker(r, antecedent.get(i) ?? null));
-  return raws;
-
   /** Sets the name shown for the speaker and the person it resolves to. */
-  function nameSpeaker(r: RawAttribution, antecedentName: string | null): void {
+  const nameSpeaker = (r: RawAttribution, antecedentName: string | null): void => {
     if (!r.speaker) {
       r.name = r.person = null;
       return;
@@ -200,5 +197,7 @@ export function resolveNames(raws: RawAttribution[], runs: readonly NameRun[], s
         // "The council" opening a sentence is "the council" anywhere else.
         r.name = r.person = text.replace(/^(The|A|An) (?=\p{Ll})/u, (m) => m.toLowerCase());
     }
-  }
+  };
+  raws.forEach((r, i) => nameSpeaker(r, antecedent.get(i) ?? null));
+  return raws;
 }

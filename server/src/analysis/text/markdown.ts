@@ -118,6 +118,8 @@ interface ProsePiece extends MarkdownProse {
 // Several large documents' worth of pieces (a 100k-word article has ~6,000).
 const firstPieces = new TextMemo<ProsePiece>(64);
 const laterPieces = new TextMemo<ProsePiece>(20_000);
+/** The pieces of the last few articles, by the cut they start at (text/recent.ts). */
+const recentPieces = new RecentLists<ProsePiece>(4);
 
 /** A piece's prose, memoised; front matter is read only at the start of the article. */
 function parsePiece(piece: string, first: boolean): ProsePiece {
@@ -129,8 +131,6 @@ export function markdownProseWhole(text: string): MarkdownProse {
   const { prose, blocks, verbatim } = parseProse(text, true);
   return { prose, blocks, verbatim };
 }
-
-const recentPieces = new RecentLists<ProsePiece>(4);
 
 /** Forget the memoised pieces (cold-start measurements). */
 export function clearMarkdownCache(): void {
