@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { analyse } from '../analysis';
+import { LineStarts } from '../analysis/text/lines';
 import type { Analysis } from '../analysis';
 import { decodeArticle } from './decode';
-import { LineIndex } from './lines';
 import { readArticleBytes } from './read';
 import type { ArticleInput, CheckOptions, FileReport, ReportAttribution, ReportFinding } from './report';
 
@@ -34,11 +34,16 @@ export function checkText(input: ArticleInput, text: string, byteLength: number,
     const message = e instanceof Error ? e.message : String(e);
     return failed(reportInput, byteLength, `internal error while analysing: ${message.split('\n')[0] ?? message}`);
   }
-  const lines = new LineIndex(text);
+  const lines = new LineStarts(text);
+  // 1-based, as editors and other linters count; columns in UTF-16 code units (an emoji is two).
+  const position = (offset: number) => {
+    const line = lines.lineOf(offset);
+    return { line: line + 1, column: offset - lines.starts[line]! + 1 };
+  };
   const seen = new Map<string, number>();
   const findings: ReportFinding[] = analysis.findings.map((f) => {
-    const start = lines.position(f.start);
-    const end = lines.position(f.end);
+    const start = position(f.start);
+    const end = position(f.end);
     const hash = createHash('sha256').update(`${f.rule}\0${text.slice(f.start, f.end).replace(/\s+/g, ' ').trim()}`).digest('hex').slice(0, 32);
     const occurrence = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, occurrence);
