@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'node_modules/**', '.test-output/**', '.scratch/**', '**/*.d.ts'] },
+  { ignores: ['**/dist/**', 'node_modules/**', '.test-output/**', '.scratch/**', '**/*.d.ts', '**/*.bundle.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

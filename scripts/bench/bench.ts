@@ -473,7 +473,7 @@ async function main(): Promise<void> {
     const out: Record<string, PathologicalResult | { error: string }> = {};
     for (const c of CASES) {
       try {
-        const r = JSON.parse(await run(['--import', 'tsx', 'scripts/bench/pathologicalChild.ts', c.id], 3 * c.boundMs + 30_000)) as PathologicalResult;
+        const r = JSON.parse(await run(['scripts/bench/pathologicalChild.bundle.mjs', c.id], 3 * c.boundMs + 30_000)) as PathologicalResult;
         out[c.id] = r;
         const ok = r.ms <= c.boundMs && !r.problem;
         const extra = r.longestBlockMs !== undefined ? `; analyseAsync ${ms(r.asyncMs ?? NaN)} ms, longest event-loop block ${ms(r.longestBlockMs)} ms` : '';

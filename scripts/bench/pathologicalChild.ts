@@ -1,5 +1,5 @@
 // Child process of the benchmark: one pathological case, analysed cold, figures as one JSON line.
-//   node --import tsx scripts/bench/pathologicalChild.ts CASE_ID
+//   node scripts/bench/pathologicalChild.bundle.mjs CASE_ID   (bundled by `npm run bench`)
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AnalyseOptions } from '../../server/src/analysis';
 import { CASES, check, type PathologicalResult } from './pathological';
