@@ -4,7 +4,7 @@
 // breaks with indexOf (analysis/text/lines.ts). Positions follow TextDocument exactly (test/unit/snapshot.test.ts).
 import type { Position, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineStarts } from './analysis/text/lines';
+import { lineStartsOf, type LineStarts } from './analysis/text/lines';
 
 const isLineBreak = (c: number): boolean => c === 10 || c === 13;
 
@@ -17,7 +17,7 @@ export class DocumentSnapshot implements TextDocument {
     readonly version: number,
     private readonly content: string,
   ) {
-    this.lineIndex = new LineStarts(content);
+    this.lineIndex = lineStartsOf(content);
   }
 
   get lineCount(): number {

@@ -75,6 +75,7 @@ const shiftAttribution = (a: RawAttribution, by: number, firstSentence: number):
   quote: shiftSpan(a.quote, by),
   speaker: a.speaker && shiftSpan(a.speaker, by),
   speakerText: a.speakerText,
+  speakerParts: a.speakerParts,
   speakerKind: a.speakerKind,
   cue: a.cue && shiftSpan(a.cue, by),
   cueText: a.cueText,
@@ -139,7 +140,7 @@ export function assemble(seg: Segmented, locals: readonly BlockAnalysis[]): Arti
   const unbalanced: Span[] = [];
   const raws: RawAttribution[] = [];
   const pending: PendingQuote[] = [];
-  const names: NameRun[] = [];
+  const names: (readonly NameRun[])[] = [];
   const subjects: PersonSubject[] = [];
   const phrases: PhraseHit[] = [];
   locals.forEach((local, bi) => {
@@ -158,8 +159,8 @@ export function assemble(seg: Segmented, locals: readonly BlockAnalysis[]): Arti
       raws.push(shiftAttribution(a, at, first));
     }
     for (const p of local.pending) if (!isDangling(p.quote)) pending.push(shiftPending(p, at, first));
-    names.push(...local.names);
-    for (const s of local.subjects) subjects.push({ at: s.at + at, text: s.text });
+    names.push(local.names);
+    for (const s of local.subjects) subjects.push({ at: s.at + at, parts: s.parts });
     for (const h of local.phrases) phrases.push(shiftPhrase(h, at));
   });
   raws.sort((a, b) => a.quote.start - b.quote.start);

@@ -10,18 +10,20 @@ import { analyseParagraph, assemble, buildArticle, clearRecentParagraphs, segmen
 import type { BlockAnalysis } from './block';
 import { clearBlockCache } from './block';
 import { clearMarkdownCache } from './text/markdown';
+import { clearNameIndex } from './attribution/resolve';
 
 /** Forget every memoised paragraph and Markdown piece (for cold-start measurements). */
 export function clearCaches(): void {
   clearBlockCache();
   clearRecentParagraphs();
   clearMarkdownCache();
+  clearNameIndex();
 }
 import { RULE_IDS, ruleInfo } from './ruleInfo';
 import { RULE_CHECKS } from './rules';
 import { slug, type RuleContext, type RuleFindingData } from './rules/context';
 import { silences } from './text/notes';
-import { LineStarts } from './text/lines';
+import { lineStartsOf } from './text/lines';
 import { lastStartingAt } from './text/spans';
 import type { AnalyseOptions, Analysis, Attribution, Finding, FindingData, RuleId } from './types';
 
@@ -112,7 +114,7 @@ function finish(article: Article, options: AnalyseOptions): Analysis {
     nextNumber.set(base, n + 1);
     return id;
   };
-  const lines = new LineStarts(text);
+  const lines = lineStartsOf(text);
   const lineStart = (offset: number): number => lines.lineStart(offset);
   // Where a factcheck-ignore marker for a finding goes, read the way markers are applied below:
   // before the line where the finding's paragraph starts in the source (its markup included: a

@@ -46,6 +46,7 @@ function continuation(a: RawAttribution, p: PendingQuote): RawAttribution {
     quote: p.quote,
     speaker: a.speaker,
     speakerText: a.speakerText,
+    speakerParts: a.speakerParts,
     speakerKind: a.speakerKind,
     cue: null,
     cueText: '',

@@ -1,6 +1,7 @@
 // The attribution engine's working types: a paragraph as the local stage reads it, and an
 // attribution before its speaker's name is resolved.
 import type { Quote } from '../text/quotes';
+import type { NameParts } from './resolve';
 import type { Token } from '../text/tokens';
 import type { AttributionKind, SpeakerKind, Span } from '../types';
 
@@ -10,6 +11,8 @@ export interface RawAttribution {
   quote: Span;
   speaker: Span | null;
   speakerText: string;
+  /** The speaker's text read as a name (null without a speaker), from the paragraph stage. */
+  speakerParts: NameParts | null;
   speakerKind: SpeakerKind;
   cue: Span | null;
   cueText: string;

@@ -4,6 +4,7 @@ import type { AttributionKind, Span } from '../types';
 import type { Cue } from './cues';
 import type { Passage, RawAttribution, TokenSentence } from './model';
 import { phraseAt, speakerKind, type Phrase } from './phrases';
+import { nameParts } from './resolve';
 
 export const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
@@ -12,11 +13,13 @@ export const spanOf = (tokens: readonly Token[], p: Phrase): Span => ({ start: t
 export function record(article: Passage, s: TokenSentence, kind: AttributionKind, quote: Span, speaker: Phrase | null, cue: Cue): RawAttribution {
   const sp = speaker ? spanOf(s.tokens, speaker) : null;
   const cueSpan = spanOf(s.tokens, cue);
+  const speakerText = sp ? article.prose.slice(sp.start, sp.end) : '';
   return {
     kind,
     quote: { start: quote.start, end: quote.end },
     speaker: sp,
-    speakerText: sp ? article.prose.slice(sp.start, sp.end) : '',
+    speakerText,
+    speakerParts: sp ? nameParts(speakerText) : null,
     speakerKind: speaker ? speakerKind(s.tokens, speaker) : 'unknown',
     cue: cueSpan,
     cueText: cuePhrase(s.tokens, cue),

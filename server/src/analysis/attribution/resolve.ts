@@ -23,7 +23,7 @@ function normaliseCase(word: string): string {
 const stripPossessive = (w: string) => w.replace(/['’]s$|['’]$/u, '');
 
 /** "Mr. Putin’s" -> { words: ["Putin"], gender: male, key: "putin" }. Shared by every caller: read only. */
-interface NameParts {
+export interface NameParts {
   readonly words: readonly string[];
   readonly gender: Gender;
   /** The surname lower-cased ('' when there is no word): the name index's key. */
@@ -32,7 +32,7 @@ interface NameParts {
 
 // Mentions repeat across an article and across edits ("Mr. Putin"): their parts are memoised.
 const partsMemo = new TextMemo<NameParts>(50_000);
-function nameParts(text: string): NameParts {
+export function nameParts(text: string): NameParts {
   return partsMemo.get(text, computeNameParts);
 }
 
@@ -74,7 +74,7 @@ export interface NameRun {
 /** A named person acting as a sentence's subject, an antecedent for "he" and "she". */
 export interface PersonSubject {
   at: number;
-  text: string;
+  parts: NameParts;
 }
 
 /** The capitalised runs of one sentence that look like names (two words, or one tagged Person). */
@@ -98,7 +98,7 @@ export function nameRuns(toks: readonly Token[]): NameRun[] {
 export function personSubject(toks: readonly Token[]): PersonSubject | null {
   const subj = sentenceSubject(toks);
   if (!subj || speakerKind(toks, subj) !== 'person' || !hasProperName(toks, subj)) return null;
-  return { at: toks[subj.from]!.start, text: toks.slice(subj.from, subj.to).map((t) => t.text).join(' ').replace(/ \. /g, '. ') };
+  return { at: toks[subj.from]!.start, parts: nameParts(toks.slice(subj.from, subj.to).map((t) => t.text).join(' ').replace(/ \. /g, '. ')) };
 }
 
 /** The fullest form of a name seen in the article; `words` counts its words. */
@@ -108,10 +108,10 @@ interface KnownName {
   gender: Gender;
 }
 
-/** Index every run by surname, keeping the fullest form. Runs over every name on every edit: no string work. */
-function nameIndex(runs: readonly NameRun[]): Map<string, KnownName> {
+/** Index every run by surname, keeping the fullest form; paragraph by paragraph, in order. */
+function nameIndex(runsByBlock: readonly (readonly NameRun[])[]): Map<string, KnownName> {
   const index = new Map<string, KnownName>();
-  for (const { key, words, shown, gender } of runs) {
+  for (const runs of runsByBlock) for (const { key, words, shown, gender } of runs) {
     const prev = index.get(key);
     if (!prev) index.set(key, { name: shown, words, gender });
     else if (words > prev.words) {
@@ -123,6 +123,26 @@ function nameIndex(runs: readonly NameRun[]): Map<string, KnownName> {
   return index;
 }
 
+const sameRuns = (a: readonly NameRun[], b: readonly NameRun[]): boolean =>
+  a === b || (a.length === b.length && a.every((r, i) => r.key === b[i]!.key && r.words === b[i]!.words && r.shown === b[i]!.shown && r.gender === b[i]!.gender));
+
+// The last index built and the paragraphs' runs it was built from. Typing rarely changes a name,
+// so after an edit the runs of every paragraph usually compare equal and the index is reused
+// (building it walked every name of the article on every edit). Read only once built.
+let lastIndex: { runsByBlock: readonly (readonly NameRun[])[]; index: Map<string, KnownName> } | undefined;
+function cachedNameIndex(runsByBlock: readonly (readonly NameRun[])[]): Map<string, KnownName> {
+  const last = lastIndex;
+  if (last && last.runsByBlock.length === runsByBlock.length && runsByBlock.every((runs, i) => sameRuns(runs, last.runsByBlock[i]!))) return last.index;
+  const index = nameIndex(runsByBlock);
+  lastIndex = { runsByBlock, index };
+  return index;
+}
+
+/** Forget the last name index (cold-start measurements). */
+export function clearNameIndex(): void {
+  lastIndex = undefined;
+}
+
 /** An attribution after resolveNames: `name` and `person` filled in. */
 export type ResolvedAttribution = RawAttribution;
 
@@ -130,22 +150,21 @@ export type ResolvedAttribution = RawAttribution;
  * Fill in `name` for every attribution, in document order. Completes the objects in place (a copy
  * of each is a measurable share of an edit in a long article): the caller builds them fresh.
  */
-export function resolveNames(raws: RawAttribution[], runs: readonly NameRun[], subjects: readonly PersonSubject[]): ResolvedAttribution[] {
-  const index = nameIndex(runs);
-  const fullName = (mention: string): { name: string; gender: Gender } => {
-    const { words, gender, key } = nameParts(mention);
+export function resolveNames(raws: RawAttribution[], runsByBlock: readonly (readonly NameRun[])[], subjects: readonly PersonSubject[]): ResolvedAttribution[] {
+  const index = cachedNameIndex(runsByBlock);
+  const fullName = ({ words, gender, key }: NameParts): { name: string; gender: Gender } => {
     const known = index.get(key);
     if (known && known.words >= words.length) return { name: known.name, gender: gender !== 'unknown' ? gender : known.gender };
     return { name: words.join(' '), gender };
   };
   // Antecedents for pronouns: named people who speak or act as a sentence's subject.
-  const people: Person[] = subjects.map((p) => ({ at: p.at, ...fullName(p.text) }));
+  const people: Person[] = subjects.map((p) => ({ at: p.at, ...fullName(p.parts) }));
   // A capitalised speaker that the article also names elsewhere is a person ("Trump said", where
   // compromise reads a sentence-initial "Trump" as a verb).
-  const known = (r: RawAttribution) => /^\p{Lu}/u.test(r.speakerText) && index.has(nameParts(r.speakerText).key);
+  const known = (r: RawAttribution) => /^\p{Lu}/u.test(r.speakerText) && index.has(r.speakerParts!.key);
   for (const r of raws) if (r.speakerKind === 'unknown' && r.speaker && known(r)) r.speakerKind = 'person';
   for (const r of raws) {
-    if (r.speaker && r.speakerKind === 'person') people.push({ at: r.speaker.start, ...fullName(r.speakerText) });
+    if (r.speaker && r.speakerKind === 'person') people.push({ at: r.speaker.start, ...fullName(r.speakerParts!) });
   }
   people.sort((a, b) => a.at - b.at);
   const groups = raws.filter((r) => r.speaker && (r.speakerKind === 'institution' || r.speakerKind === 'vague' || r.speakerKind === 'anonymous')).sort((a, b) => a.speaker!.start - b.speaker!.start);
@@ -182,10 +201,10 @@ export function resolveNames(raws: RawAttribution[], runs: readonly NameRun[], s
       r.name = r.person = null;
       return;
     }
-    const text = r.speakerText.replace(/[,;:]+$/u, '');
     switch (r.speakerKind) {
       case 'person': {
-        const full = fullName(text).name;
+        // The parts of the speaker's text are those of it without trailing punctuation.
+        const full = fullName(r.speakerParts!).name;
         r.name = r.role ? `${full}, ${r.role}` : full;
         r.person = full;
         return;
@@ -195,7 +214,7 @@ export function resolveNames(raws: RawAttribution[], runs: readonly NameRun[], s
         return;
       default:
         // "The council" opening a sentence is "the council" anywhere else.
-        r.name = r.person = text.replace(/^(The|A|An) (?=\p{Ll})/u, (m) => m.toLowerCase());
+        r.name = r.person = r.speakerText.replace(/[,;:]+$/u, '').replace(/^(The|A|An) (?=\p{Ll})/u, (m) => m.toLowerCase());
     }
   };
   raws.forEach((r, i) => nameSpeaker(r, antecedent.get(i) ?? null));

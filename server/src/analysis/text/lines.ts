@@ -8,7 +8,7 @@
 export class LineStarts {
   private offsets: number[] | undefined;
 
-  constructor(private readonly text: string) {}
+  constructor(readonly text: string) {}
 
   /** The offset where each line starts: 0, then the offset after every line break. */
   get starts(): readonly number[] {
@@ -32,6 +32,17 @@ export class LineStarts {
   lineStart(offset: number): number {
     return this.starts[this.lineOf(offset)]!;
   }
+}
+
+let latest: LineStarts | undefined;
+/**
+ * The line index of `text`, shared with the last caller that asked for the same text: the
+ * server's snapshot of a version and the analysis of it each needed one (0.5 ms apiece per edit
+ * at 100,000 words). Immutable once found, so sharing is safe.
+ */
+export function lineStartsOf(text: string): LineStarts {
+  if (latest?.text !== text) latest = new LineStarts(text);
+  return latest;
 }
 
 function lineStartOffsets(text: string): number[] {
