@@ -35,7 +35,8 @@ export function ruleDocUrl(rule: RuleId): string {
   return `${README_URL}#${rule.replace(/[^a-z0-9-]/g, '')}`;
 }
 
-const DOC_URLS = new Map(RULE_IDS.map((id) => [id, ruleDocUrl(id)]));
+// One `codeDescription` per rule, shared by its diagnostics (read only once sent).
+const DOC_LINKS = new Map(RULE_IDS.map((id) => [id, Object.freeze({ href: ruleDocUrl(id) })]));
 
 /** The attribution whose quote is exactly `span`: a binary search, attributions are sorted by quote start. */
 function attributionAt(attributions: readonly Attribution[], span: { start: number; end: number }): Attribution | undefined {
@@ -92,7 +93,7 @@ export function toDiagnostics(entry: DocumentAnalysis): Diagnostic[] {
       severity: LSP_SEVERITY[severity],
       source: SOURCE,
       code: finding.rule,
-      codeDescription: { href: DOC_URLS.get(finding.rule) ?? ruleDocUrl(finding.rule) },
+      codeDescription: DOC_LINKS.get(finding.rule) ?? { href: ruleDocUrl(finding.rule) },
       message: finding.message,
       data,
     };

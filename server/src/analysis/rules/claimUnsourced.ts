@@ -1,4 +1,4 @@
-import type { Rule } from './context';
+import type { Rule, RuleFinding } from './context';
 
 /** A check-worthy sentence that is neither attributed nor followed by a source note. */
 export const claimUnsourced: Rule = {
@@ -6,24 +6,27 @@ export const claimUnsourced: Rule = {
   check(ctx) {
     const { article } = ctx;
     // Sentences an attribution touches (its quote or its speaker) are attributed, not claims.
-    const attributed = new Set<number>();
+    // One flag per sentence, not a set: this runs over the whole article on every edit.
+    const attributed = new Uint8Array(article.sentences.length);
     for (const a of ctx.attributions) {
       const from = ctx.sentenceAt(a.quote.start)!.index;
       const to = ctx.sentenceAt(a.quote.end - 1)!.index;
-      for (let i = from; i <= to; i++) attributed.add(i);
-      if (a.speaker) attributed.add(ctx.sentenceAt(a.speaker.start)!.index);
+      attributed.fill(1, from, to + 1);
+      if (a.speaker) attributed[ctx.sentenceAt(a.speaker.start)!.index] = 1;
     }
     // "It is believed that ...": already flagged as a vague source; one squiggle is enough.
-    for (const p of article.phrases) attributed.add(ctx.sentenceAt(p.start)!.index);
-    return article.sentences.flatMap((s) => {
+    for (const p of article.phrases) attributed[ctx.sentenceAt(p.start)!.index] = 1;
+    const out: RuleFinding[] = [];
+    for (const s of article.sentences) {
       const trigger = s.trigger;
-      if (!trigger || attributed.has(s.index) || ctx.hasNote(s)) return [];
-      return [{
+      if (!trigger || attributed[s.index] === 1 || ctx.hasNote(s)) continue;
+      out.push({
         start: s.start,
         end: s.end,
         message: `Claim with ${trigger.label} ("${trigger.text}") and no source`,
         data: ctx.fixData(s, { trigger: `${trigger.label} ("${trigger.text}")` }),
-      }];
-    });
+      });
+    }
+    return out;
   },
 };
