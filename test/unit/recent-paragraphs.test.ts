@@ -49,4 +49,18 @@ describe('paragraphs reused from the last analysis', () => {
     assertWarmEqualsCold([a, b, `${a}\n\nA last line was added.`], { format: 'plaintext' });
     assertWarmEqualsCold([a, a], { format: 'plaintext', extraVaguePhrases: ['the mayor'] });
   });
+
+  it('re-reads the paragraph before an edit whose quote runs on into the edited one', () => {
+    // A quotation left open at a paragraph's end runs on only if the next paragraph reopens it;
+    // otherwise it is unbalanced. The first paragraph's text and place do not change, but what
+    // its quote is does.
+    const opening = '“The budget is broken and we will not sign it, said nobody at all.';
+    const runsOn = `${opening}\n\n“And we will keep saying so until the vote,” Reyes said.`;
+    const stops = `${opening}\n\nAnd we will keep saying so until the vote, Reyes said.`;
+    assertWarmEqualsCold([runsOn, stops], { format: 'plaintext' });
+    assertWarmEqualsCold([stops, runsOn], { format: 'plaintext' });
+    const unbalancedAt0 = (text: string) => analyse(text, { format: 'plaintext' }).findings.some((f) => f.rule === 'quote.unbalanced' && f.start === 0);
+    assert.equal(unbalancedAt0(stops), true);
+    assert.equal(unbalancedAt0(runsOn), false);
+  });
 });
