@@ -20,7 +20,6 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import nlp from 'compromise';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyse, clearCaches } from '../../server/src/analysis';
 import type { AnalyseOptions } from '../../server/src/analysis';
@@ -278,6 +277,17 @@ function childCpuSeconds(): number {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Three timings of compromise's nlp() as published on `text`, in a child process (scripts/bench/reference.mjs). */
+async function referenceParse(text: string): Promise<number[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'factcheck-bench-'));
+  try {
+    writeFileSync(join(dir, 'reference.txt'), text);
+    return JSON.parse(await run(['scripts/bench/reference.mjs', join(dir, 'reference.txt'), '3'], 120_000)) as number[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const startLoad = loadavg();
   const started = Date.now();
@@ -301,11 +311,7 @@ async function main(): Promise<void> {
   // which notes/compromise.md measured at about 277 ms on this machine when it was idle. A
   // reference twice as slow means every figure below is inflated about twice by other load.
   section = 'machine speed now: compromise nlp() on the 10k-word document (idle: about 277 ms)';
-  const reference = [0, 1, 2].map(() => {
-    const t = performance.now();
-    nlp(doc(10_000).text);
-    return performance.now() - t;
-  });
+  const reference = await referenceParse(doc(10_000).text);
   const slowdown = median(reference) / REFERENCE_IDLE_MS;
   row('reference parse, ms (slowdown factor vs idle)', `${spread(reference)} (x${slowdown.toFixed(1)})`);
   figures.reference = { times: reference, idleMs: REFERENCE_IDLE_MS, slowdown };

@@ -1,11 +1,12 @@
 // `npm run bench`: runs the benchmark compiled the way the product ships. tsx (esbuild with
 // `keepNames`) wraps every function it creates in a naming call, and its loader shows in
 // profiles: the in-process figures were 5-15% slower than the shipped bundles. The bench and its
-// pathological child are bundled with esbuild's product options, dependencies left in
-// node_modules, next to their sources (so paths relative to the file still hold).
+// pathological child are bundled like the product (its esbuild options and plugin, dependencies
+// included), next to their sources so paths relative to the file still hold.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { compromiseEnv } from '../compromise-env.mjs';
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -17,7 +18,9 @@ await esbuild.build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  packages: 'external',
+  // Bundled CommonJS dependencies call require(): give the ES module bundle one.
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  plugins: [compromiseEnv],
   logLevel: 'warning',
 });
 const run = spawnSync(process.execPath, [here('bench.bundle.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
