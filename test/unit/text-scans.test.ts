@@ -5,7 +5,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { scanNotes } from '../../server/src/analysis/text/notes';
-import { blankTags } from '../../server/src/analysis/text/tags';
+import { segment } from '../../server/src/analysis/article';
+import { proseSlice } from '../../server/src/analysis/text/blanks';
+import { plainTextBlocks } from '../../server/src/analysis/text/blocks';
+import { markdownProse } from '../../server/src/analysis/text/markdown';
+import { tagSpans } from '../../server/src/analysis/text/tags';
+
+/** The text with its tags read as spaces, as the analyser reads plain text. */
+const blankTags = (text: string): string => proseSlice({ source: text, blanks: tagSpans(text) }, 0, text.length);
 
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261127;
 
@@ -52,4 +59,51 @@ describe('tags in plain text', () => {
       { seed, numRuns: 5_000 },
     );
   });
+});
+
+describe('the prose: the text read with tags, notes and markers as spaces', () => {
+  // What the analyser built before it read the prose as a view (text/blanks.ts): whole strings.
+  const blankSpans = (text: string, spans: readonly { start: number; end: number }[]): string => {
+    const parts: string[] = [];
+    let at = 0;
+    for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+      if (s.start < at) continue;
+      parts.push(text.slice(at, s.start), text.slice(s.start, s.end).replace(/[^\n]/g, ' '));
+      at = s.end;
+    }
+    return parts.join('') + text.slice(at);
+  };
+  const proseAsString = (text: string, markdown: boolean): string => {
+    const md = markdown ? markdownProse(text) : null;
+    const scan = scanNotes(text, md?.verbatim ?? [], 'TODO');
+    const base = md ? md.prose : blankSpans(text, tagSpans(text));
+    return blankSpans(base, [...scan.notes.references, ...scan.notes.definitions, ...scan.ignores]);
+  };
+  const trimmedAsString = (prose: string, blocks: readonly { start: number; end: number; kind: string; from: number }[]) =>
+    blocks
+      .map((b) => {
+        let { start, end } = b;
+        while (start < end && /\s/.test(prose[start] ?? '')) start++;
+        while (end > start && /\s/.test(prose[end - 1] ?? '')) end--;
+        return { start, end, kind: b.kind, from: b.from };
+      })
+      .filter((b) => b.end > b.start);
+  const PROSE_PIECES = ['Word', 'said', ' ', '  ', '.', '“', '”', '"', "''", '\n', '\n\n', '\r\n', '\t', '\u2028', '<b>', '</b>', '<tweet id="1"/>', '[^1]', '[^1]: Source.', '[^n]: TODO', '<!-- factcheck-ignore -->', '<!-- factcheck-ignore claim.unsourced -->', '# ', '> ', '- ', '`code`', '30', '%'];
+
+  for (const format of ['plaintext', 'markdown'] as const) {
+    it(`is the text blanked as one string was, with the same paragraphs (${format})`, () => {
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...PROSE_PIECES), { maxLength: 50 }), (pieces) => {
+          const text = pieces.join('');
+          const seg = segment(text, { format });
+          const expected = proseAsString(text, format === 'markdown');
+          assert.equal(proseSlice(seg.prose, 0, text.length), expected);
+          if (format === 'plaintext') assert.deepEqual(seg.blocks, plainTextBlocks({ source: expected, blanks: [] }));
+          else assert.deepEqual(seg.blocks, trimmedAsString(expected, markdownProse(text).blocks));
+          for (const b of seg.blocks) assert.equal(proseSlice(seg.prose, b.start, b.end), expected.slice(b.start, b.end));
+        }),
+        { seed, numRuns: 3_000 },
+      );
+    });
+  }
 });

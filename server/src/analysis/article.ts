@@ -11,8 +11,9 @@ import { resolveNames, type NameRun, type PersonSubject, type ResolvedAttributio
 import type { Trigger } from './claims';
 import { plainTextBlocks, type Block } from './text/blocks';
 import { markdownProse, tooDeeplyNested } from './text/markdown';
-import { blankTags } from './text/tags';
-import { blankNotes, scanNotes, type IgnoreMarker, type NoteScan } from './text/notes';
+import { tagSpans } from './text/tags';
+import { noteBlanks, scanNotes, type IgnoreMarker, type NoteScan } from './text/notes';
+import { codeAt, proseSlice, unionOf, type BlankedText } from './text/blanks';
 import type { Quote } from './text/quotes';
 import type { PhraseHit } from './vagueness';
 
@@ -29,8 +30,6 @@ export type { ResolvedAttribution };
 /** An article analysed once per run and handed to every rule. */
 export interface Article {
   text: string;
-  /** `text` with non-prose blanked (same length): markup, code, notes, markers. */
-  prose: string;
   blocks: Block[];
   sentences: Sentence[];
   quotes: Quote[];
@@ -89,7 +88,8 @@ const shiftAttribution = (a: RawAttribution, by: number, firstSentence: number):
 /** The text split into paragraphs, before any paragraph is analysed. */
 export interface Segmented {
   text: string;
-  prose: string;
+  /** `text` with non-prose blanked (same length): markup, code, notes, markers. */
+  prose: BlankedText;
   blocks: Block[];
   scan: NoteScan;
   /** The local settings of paragraphs and of headings, built once per analysis. */
@@ -106,7 +106,7 @@ export const clearRecentParagraphs = (): void => recentParagraphs.clear();
 export function segment(text: string, options: AnalyseOptions): Segmented {
   const md = options.format === 'markdown' && !tooDeeplyNested(text) ? markdownProse(text) : null;
   const scan = scanNotes(text, md?.verbatim ?? [], options.placeholder ?? 'TODO');
-  const prose = blankNotes(md ? md.prose : blankTags(text), scan);
+  const prose: BlankedText = md ? { source: md.prose, blanks: noteBlanks(scan) } : { source: text, blanks: unionOf(tagSpans(text), noteBlanks(scan)) };
   const blocks = md ? md.blocks.map((b) => trimBlock(prose, b)).filter((b) => b.end > b.start) : plainTextBlocks(prose);
   const extra = options.extraReportingVerbs ?? [];
   const vaguePhrases = options.extraVaguePhrases ?? [];
@@ -118,7 +118,7 @@ export function segment(text: string, options: AnalyseOptions): Segmented {
 /** The local analysis of paragraph `i`: the recent one at its place if unchanged, else memoised by its text. */
 export function analyseParagraph(seg: Segmented, i: number): BlockAnalysis {
   const b = seg.blocks[i]!;
-  const text = seg.prose.slice(b.start, b.end);
+  const text = proseSlice(seg.prose, b.start, b.end);
   const heading = b.kind === 'heading';
   seg.texts[i] = text;
   const recent = atSamePlace(seg.previous, i, seg.blocks.length, text);
@@ -132,7 +132,7 @@ export function buildArticle(text: string, options: AnalyseOptions): Article {
 
 /** Put the paragraphs' local analyses together and run the article-wide steps. */
 export function assemble(seg: Segmented, locals: readonly BlockAnalysis[]): Article {
-  const { text, prose, blocks, scan } = seg;
+  const { text, blocks, scan } = seg;
   recentParagraphs.remember({ key: seg.settings.paragraph.settingsKey, texts: seg.texts, values: locals }, seg.previous);
 
   const sentences: Sentence[] = [];
@@ -152,7 +152,7 @@ export function assemble(seg: Segmented, locals: readonly BlockAnalysis[]): Arti
     const dangling = local.quotes.find((q) => q.runsOn && !runsOn);
     for (const q of local.quotes) if (q !== dangling) quotes.push(shiftQuote(q, at));
     for (const u of local.unbalanced) unbalanced.push(shiftSpan(u, at));
-    if (dangling) unbalanced.push({ start: dangling.start + at, end: dangling.start + at + (/^(?:''|``)/.test(prose.slice(dangling.start + at, dangling.start + at + 2)) ? 2 : 1) });
+    if (dangling) unbalanced.push({ start: dangling.start + at, end: dangling.start + at + (/^(?:''|``)/.test(seg.texts[bi]!.slice(dangling.start, dangling.start + 2)) ? 2 : 1) });
     const isDangling = (s: Span) => !!dangling && s.start === dangling.start && s.end === dangling.end;
     for (const a of local.attributions) {
       if (isDangling(a.quote)) continue;
@@ -167,7 +167,6 @@ export function assemble(seg: Segmented, locals: readonly BlockAnalysis[]): Arti
   const { attributions, unattributed } = attachFloating(raws, pending, (i) => sentences[i]!.block);
   return {
     text,
-    prose,
     blocks,
     sentences,
     quotes,
@@ -181,9 +180,10 @@ export function assemble(seg: Segmented, locals: readonly BlockAnalysis[]): Arti
 }
 
 /** Blanking notes can leave a block with leading or trailing spaces. */
-function trimBlock(prose: string, b: Block): Block {
+function trimBlock(prose: BlankedText, b: Block): Block {
+  const isSpace = (k: number) => /\s/.test(String.fromCharCode(codeAt(prose, k)));
   let { start, end } = b;
-  while (start < end && /\s/.test(prose[start] ?? '')) start++;
-  while (end > start && /\s/.test(prose[end - 1] ?? '')) end--;
+  while (start < end && isSpace(start)) start++;
+  while (end > start && isSpace(end - 1)) end--;
   return { start, end, kind: b.kind, from: b.from };
 }

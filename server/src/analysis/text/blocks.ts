@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { codeAt, type BlankedText } from './blanks';
 
 /** A paragraph or heading of prose. */
 export interface Block extends Span {
@@ -20,24 +21,25 @@ const ENDS_SENTENCE = new Set([...'.!?:;"”’»)]'].map((c) => c.charCodeAt(0)
  * paragraph when the line ends a sentence (wire copy often has one paragraph a line). A short
  * line with no final punctuation and no line break inside reads as a heading. Linear, one pass.
  */
-export function plainTextBlocks(prose: string): Block[] {
+export function plainTextBlocks(prose: BlankedText): Block[] {
   const blocks: Block[] = [];
-  const len = prose.length;
+  const text = prose.source;
+  const len = text.length;
   let start = -1;
   let lineStart = 0;
   while (lineStart <= len) {
-    let nl = prose.indexOf('\n', lineStart);
+    let nl = text.indexOf('\n', lineStart);
     if (nl < 0) nl = len;
     let a = lineStart;
     let b = nl;
-    while (a < b && isSpace(prose.charCodeAt(a))) a++;
-    while (b > a && isSpace(prose.charCodeAt(b - 1))) b--;
+    while (a < b && isSpace(codeAt(prose, a))) a++;
+    while (b > a && isSpace(codeAt(prose, b - 1))) b--;
     if (a === b) {
       if (start >= 0) push(blocks, prose, start, lastEnd(prose, start, lineStart));
       start = -1;
     } else {
       if (start < 0) start = a;
-      if (ENDS_SENTENCE.has(prose.charCodeAt(b - 1)) || nl === len) {
+      if (ENDS_SENTENCE.has(codeAt(prose, b - 1)) || nl === len) {
         push(blocks, prose, start, b);
         start = -1;
       }
@@ -48,15 +50,15 @@ export function plainTextBlocks(prose: string): Block[] {
   return blocks;
 }
 
-function lastEnd(prose: string, from: number, to: number): number {
-  while (to > from && isSpace(prose.charCodeAt(to - 1))) to--;
+function lastEnd(prose: BlankedText, from: number, to: number): number {
+  while (to > from && isSpace(codeAt(prose, to - 1))) to--;
   return to;
 }
 
-function push(blocks: Block[], prose: string, start: number, end: number): void {
+function push(blocks: Block[], prose: BlankedText, start: number, end: number): void {
   if (end <= start) return;
-  const last = prose.charCodeAt(end - 1);
-  const nl = prose.indexOf('\n', start);
+  const last = codeAt(prose, end - 1);
+  const nl = prose.source.indexOf('\n', start);
   const oneLine = nl < 0 || nl >= end;
   const heading = oneLine && end - start < 80 && !ENDS_SENTENCE.has(last);
   blocks.push({ start, end, kind: heading ? 'heading' : 'paragraph', from: start });

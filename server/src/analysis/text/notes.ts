@@ -83,19 +83,20 @@ function definitionMatches(text: string): RegExpExecArray[] {
   return out;
 }
 
-/** Blank the notes and markers out of the prose so they never read as words or sentence ends. */
-export function blankNotes(prose: string, scan: NoteScan): string {
+/**
+ * The notes and markers, as spans the prose reads as spaces, so they never read as words or
+ * sentence ends. One that starts inside another is left out (a reference in a definition line).
+ */
+export function noteBlanks(scan: NoteScan): Span[] {
   const spans: Span[] = [...scan.notes.references, ...scan.notes.definitions, ...scan.ignores].sort((a, b) => a.start - b.start);
-  if (spans.length === 0) return prose;
-  const parts: string[] = [];
+  const out: Span[] = [];
   let at = 0;
   for (const s of spans) {
     if (s.start < at) continue;
-    parts.push(prose.slice(at, s.start), prose.slice(s.start, s.end).replace(/[^\n]/g, ' '));
+    out.push({ start: s.start, end: s.end });
     at = s.end;
   }
-  parts.push(prose.slice(at));
-  return parts.join('');
+  return out;
 }
 
 /** Does `marker` silence `rule`? A marker with no ids silences every rule. */
