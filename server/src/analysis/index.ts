@@ -72,6 +72,17 @@ function finish(article: Article, options: AnalyseOptions): Analysis {
   const { text } = article;
   const { sentences } = article;
   const sentenceAt = (offset: number): Sentence | undefined => sentences[Math.max(0, lastStartingAt(sentences, offset))];
+  // The same sentence, found by walking a few steps from `near` (an attribution's own sentence):
+  // a search for each of an article's attributions on every edit shows in long articles.
+  const sentenceNear = (near: number, offset: number): Sentence | undefined => {
+    let i = near;
+    for (let steps = 0; steps < 8 && i >= 0 && i < sentences.length; steps++) {
+      if (sentences[i]!.start > offset) i--;
+      else if (i + 1 < sentences.length && sentences[i + 1]!.start <= offset) i++;
+      else return sentences[i];
+    }
+    return sentenceAt(offset);
+  };
   // A sentence owns the note references between its start and the next sentence's start.
   const references = article.notes.references;
   const noteOf = (s: Sentence): string | null => {
@@ -83,8 +94,8 @@ function finish(article: Article, options: AnalyseOptions): Analysis {
 
   let previous: { block: number; noteId: string | null } | undefined;
   const attributions: Attribution[] = article.attributions.map((r) => {
-    const first = sentenceAt(Math.min(r.quote.start, r.speaker && r.sentence === sentenceAt(r.speaker.start)?.index ? r.speaker.start : r.quote.start))!;
-    const last = sentenceAt(Math.max(r.quote.end, r.cue?.end ?? 0) - 1)!;
+    const first = sentenceNear(r.sentence, Math.min(r.quote.start, r.speaker && r.sentence === sentenceNear(r.sentence, r.speaker.start)?.index ? r.speaker.start : r.quote.start))!;
+    const last = sentenceNear(r.sentence, Math.max(r.quote.end, r.cue?.end ?? 0) - 1)!;
     const result: Attribution = {
       kind: r.kind,
       quote: r.quote,

@@ -7,6 +7,8 @@
  */
 export class LineStarts {
   private offsets: number[] | undefined;
+  /** The line the last lookup found: lookups come in document order, mostly on the same or the next line. */
+  private recent = 0;
 
   constructor(readonly text: string) {}
 
@@ -18,6 +20,11 @@ export class LineStarts {
   /** The 0-based line containing `offset` (the last line whose start is at or before it). */
   lineOf(offset: number): number {
     const starts = this.starts;
+    const near = this.recent;
+    if (starts[near]! <= offset) {
+      if (near + 1 >= starts.length || offset < starts[near + 1]!) return near;
+      if (near + 2 >= starts.length || offset < starts[near + 2]!) return (this.recent = near + 1);
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -25,7 +32,7 @@ export class LineStarts {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return (this.recent = lo);
   }
 
   /** The offset where the line containing `offset` starts. */
