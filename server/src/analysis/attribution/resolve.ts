@@ -152,31 +152,38 @@ export type ResolvedAttribution = RawAttribution;
  */
 export function resolveNames(raws: RawAttribution[], runsByBlock: readonly (readonly NameRun[])[], subjects: readonly PersonSubject[]): ResolvedAttribution[] {
   const index = cachedNameIndex(runsByBlock);
-  const fullName = ({ words, gender, key }: NameParts): { name: string; gender: Gender } => {
+  /** The fullest form the article gives the name. */
+  const fullName = ({ words, key }: NameParts): string => {
     const known = index.get(key);
-    if (known && known.words >= words.length) return { name: known.name, gender: gender !== 'unknown' ? gender : known.gender };
-    return { name: words.join(' '), gender };
+    return known && known.words >= words.length ? known.name : words.join(' ');
+  };
+  /** A person named at `at`, with the gender the mention or the fullest form gives. */
+  const person = (at: number, parts: NameParts): Person => {
+    const known = index.get(parts.key);
+    const gender = parts.gender === 'unknown' && known && known.words >= parts.words.length ? known.gender : parts.gender;
+    return { at, name: fullName(parts), gender };
   };
   // Antecedents for pronouns: named people who speak or act as a sentence's subject.
-  const people: Person[] = subjects.map((p) => ({ at: p.at, ...fullName(p.parts) }));
+  const people: Person[] = subjects.map((p) => person(p.at, p.parts));
   // A capitalised speaker that the article also names elsewhere is a person ("Trump said", where
   // compromise reads a sentence-initial "Trump" as a verb).
   const known = (r: RawAttribution) => /^\p{Lu}/u.test(r.speakerText) && index.has(r.speakerParts!.key);
   for (const r of raws) if (r.speakerKind === 'unknown' && r.speaker && known(r)) r.speakerKind = 'person';
   for (const r of raws) {
-    if (r.speaker && r.speakerKind === 'person') people.push({ at: r.speaker.start, ...fullName(r.speakerParts!) });
+    if (r.speaker && r.speakerKind === 'person') people.push(person(r.speaker.start, r.speakerParts!));
   }
   people.sort((a, b) => a.at - b.at);
   const groups = raws.filter((r) => r.speaker && (r.speakerKind === 'institution' || r.speakerKind === 'vague' || r.speakerKind === 'anonymous')).sort((a, b) => a.speaker!.start - b.speaker!.start);
   // Walk speakers in document order with pointers into the antecedent lists (linear, not a search each).
   const order = raws.map((r, i) => i).filter((i) => raws[i]!.speaker).sort((a, b) => raws[a]!.speaker!.start - raws[b]!.speaker!.start);
-  const antecedent = new Map<number, string | null>();
+  const antecedent: (string | null)[] = new Array<string | null>(raws.length).fill(null);
   let pi = 0;
   let gi = 0;
   let lastMale: Person | undefined;
   let lastFemale: Person | undefined;
   let lastAny: Person | undefined;
   let lastGroup: RawAttribution | undefined;
+  const latest = (a: Person | undefined, b: Person | undefined) => (!a ? b : !b ? a : a.at > b.at ? a : b);
   for (const i of order) {
     const r = raws[i]!;
     const at = r.speaker!.start;
@@ -189,14 +196,12 @@ export function resolveNames(raws: RawAttribution[], runsByBlock: readonly (read
     while (gi < groups.length && groups[gi]!.speaker!.start < at) lastGroup = groups[gi++]!;
     if (r.speakerKind !== 'pronoun') continue;
     const p = r.speakerText.toLowerCase();
-    const latest = (a: Person | undefined, b: Person | undefined) => (!a ? b : !b ? a : a.at > b.at ? a : b);
-    if (p === 'he') antecedent.set(i, latest(lastMale, lastAny)?.name ?? null);
-    else if (p === 'she') antecedent.set(i, latest(lastFemale, lastAny)?.name ?? null);
-    else if (p === 'they' || p === 'it') antecedent.set(i, lastGroup ? lastGroup.speakerText : null);
+    if (p === 'he') antecedent[i] = latest(lastMale, lastAny)?.name ?? null;
+    else if (p === 'she') antecedent[i] = latest(lastFemale, lastAny)?.name ?? null;
+    else if (p === 'they' || p === 'it') antecedent[i] = lastGroup ? lastGroup.speakerText : null;
   }
 
-  /** Sets the name shown for the speaker and the person it resolves to. */
-  const nameSpeaker = (r: RawAttribution, antecedentName: string | null): void => {
+  raws.forEach((r, i) => {
     if (!r.speaker) {
       r.name = r.person = null;
       return;
@@ -204,19 +209,23 @@ export function resolveNames(raws: RawAttribution[], runsByBlock: readonly (read
     switch (r.speakerKind) {
       case 'person': {
         // The parts of the speaker's text are those of it without trailing punctuation.
-        const full = fullName(r.speakerParts!).name;
+        const full = fullName(r.speakerParts!);
         r.name = r.role ? `${full}, ${r.role}` : full;
         r.person = full;
         return;
       }
       case 'pronoun':
-        r.name = r.person = antecedentName;
+        r.name = r.person = antecedent[i]!;
         return;
       default:
-        // "The council" opening a sentence is "the council" anywhere else.
-        r.name = r.person = r.speakerText.replace(/[,;:]+$/u, '').replace(/^(The|A|An) (?=\p{Ll})/u, (m) => m.toLowerCase());
+        r.name = r.person = groupName(r.speakerText);
     }
-  };
-  raws.forEach((r, i) => nameSpeaker(r, antecedent.get(i) ?? null));
+  });
   return raws;
 }
+
+// Group and institution speakers repeat across an article and across edits: their names are memoised.
+const groupNames = new TextMemo<string>(10_000);
+/** "The council," opening a sentence is "the council" anywhere else. */
+const groupName = (speakerText: string): string =>
+  groupNames.get(speakerText, (text) => text.replace(/[,;:]+$/u, '').replace(/^(The|A|An) (?=\p{Ll})/u, (m) => m.toLowerCase()));
