@@ -63,7 +63,13 @@ export function checkAnalysis(text: string, options: AnalyseOptions): void {
 export function checkMarkdownPieces(text: string): void {
   const whole = markdownProseWhole(text);
   const pieces = markdownProse(text);
-  assert.equal(pieces.prose, whole.prose, 'prose');
+  assert.equal(String(pieces.prose), whole.prose, 'prose');
+  assert.equal(pieces.prose.length, whole.prose.length, 'prose length');
+  // Read in place as the joined string would be.
+  for (let i = -1; i <= whole.prose.length; i++) assert.equal(pieces.prose.charCodeAt(i), whole.prose.charCodeAt(i), `code at ${i}`);
+  const n = whole.prose.length;
+  const cuts = [-3, -1, 0, 1, n >> 2, n >> 1, (3 * n) >> 2, n - 1, n, n + 2];
+  for (const a of cuts) for (const b of cuts) assert.equal(pieces.prose.slice(a, b), whole.prose.slice(a, b), `slice(${a}, ${b})`);
   assert.deepEqual(pieces.blocks, whole.blocks, 'blocks');
   assert.deepEqual(pieces.verbatim, whole.verbatim, 'verbatim regions');
 }

@@ -76,7 +76,7 @@ describe('the prose: the text read with tags, notes and markers as spaces', () =
   const proseAsString = (text: string, markdown: boolean): string => {
     const md = markdown ? markdownProse(text) : null;
     const scan = scanNotes(text, md?.verbatim ?? [], 'TODO');
-    const base = md ? md.prose : blankSpans(text, tagSpans(text));
+    const base = md ? String(md.prose) : blankSpans(text, tagSpans(text));
     return blankSpans(base, [...scan.notes.references, ...scan.notes.definitions, ...scan.ignores]);
   };
   const trimmedAsString = (prose: string, blocks: readonly { start: number; end: number; kind: string; from: number }[]) =>

@@ -106,8 +106,16 @@ export const clearRecentParagraphs = (): void => recentParagraphs.clear();
 export function segment(text: string, options: AnalyseOptions): Segmented {
   const md = options.format === 'markdown' && !tooDeeplyNested(text) ? markdownProse(text) : null;
   const scan = scanNotes(text, md?.verbatim ?? [], options.placeholder ?? 'TODO');
-  const prose: BlankedText = md ? { source: md.prose, blanks: noteBlanks(scan) } : { source: text, blanks: unionOf(tagSpans(text), noteBlanks(scan)) };
-  const blocks = md ? md.blocks.map((b) => trimBlock(prose, b)).filter((b) => b.end > b.start) : plainTextBlocks(prose);
+  let prose: BlankedText;
+  let blocks: Block[];
+  if (md) {
+    prose = { source: md.prose, blanks: noteBlanks(scan) };
+    blocks = md.blocks.map((b) => trimBlock(prose, b)).filter((b) => b.end > b.start);
+  } else {
+    const plain = { source: text, blanks: unionOf(tagSpans(text), noteBlanks(scan)) };
+    blocks = plainTextBlocks(plain);
+    prose = plain;
+  }
   const extra = options.extraReportingVerbs ?? [];
   const vaguePhrases = options.extraVaguePhrases ?? [];
   const base = { lexicon: lexiconFor(extra), vaguePhrases, settingsKey: `${extra.join('\u0001')}\u0000${vaguePhrases.join('\u0001')}` };

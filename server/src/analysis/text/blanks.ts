@@ -6,9 +6,16 @@
 import type { Span } from '../types';
 import { lastStartingAt } from './spans';
 
-export interface BlankedText {
+/** What prose is read from: a string, or anything that reads like one (Markdown's parsed pieces). */
+export interface ProseSource {
+  readonly length: number;
+  charCodeAt(index: number): number;
+  slice(start: number, end: number): string;
+}
+
+export interface BlankedText<S extends ProseSource = ProseSource> {
   /** The text before blanking (plain text; for Markdown, its prose with the markup blanked). */
-  source: string;
+  source: S;
   /** Sorted, disjoint, no line breaks inside: read as spaces. */
   blanks: readonly Span[];
 }

@@ -21,7 +21,7 @@ const ENDS_SENTENCE = new Set([...'.!?:;"”’»)]'].map((c) => c.charCodeAt(0)
  * paragraph when the line ends a sentence (wire copy often has one paragraph a line). A short
  * line with no final punctuation and no line break inside reads as a heading. Linear, one pass.
  */
-export function plainTextBlocks(prose: BlankedText): Block[] {
+export function plainTextBlocks(prose: BlankedText<string>): Block[] {
   const blocks: Block[] = [];
   const text = prose.source;
   const len = text.length;
@@ -55,7 +55,7 @@ function lastEnd(prose: BlankedText, from: number, to: number): number {
   return to;
 }
 
-function push(blocks: Block[], prose: BlankedText, start: number, end: number): void {
+function push(blocks: Block[], prose: BlankedText<string>, start: number, end: number): void {
   if (end <= start) return;
   const last = codeAt(prose, end - 1);
   const nl = prose.source.indexOf('\n', start);
