@@ -39,7 +39,7 @@ const common = {
 const contexts = await Promise.all([
   esbuild.context({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] }),
   esbuild.context({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'server/dist/server.js' }),
-  esbuild.context({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [compromiseEnv, executable('server/dist/cli.js')] }),
+  esbuild.context({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, executable('server/dist/cli.js')] }),
   // The CLI's worker threads (one per core for folders of articles) load this bundle.
   esbuild.context({ ...common, entryPoints: ['server/src/cliWorker.ts'], outfile: 'server/dist/cliWorker.js' }),
 ].map((p) => p.catch((e) => { throw e; })));

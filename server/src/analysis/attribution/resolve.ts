@@ -152,16 +152,16 @@ export type ResolvedAttribution = RawAttribution;
  */
 export function resolveNames(raws: RawAttribution[], runsByBlock: readonly (readonly NameRun[])[], subjects: readonly PersonSubject[]): ResolvedAttribution[] {
   const index = cachedNameIndex(runsByBlock);
-  /** The fullest form the article gives the name. */
-  const fullName = ({ words, key }: NameParts): string => {
+  /** The fuller form the article gives the name elsewhere, if any. */
+  const fuller = ({ words, key }: NameParts): KnownName | undefined => {
     const known = index.get(key);
-    return known && known.words >= words.length ? known.name : words.join(' ');
+    return known && known.words >= words.length ? known : undefined;
   };
-  /** A person named at `at`, with the gender the mention or the fullest form gives. */
+  const fullName = (parts: NameParts): string => fuller(parts)?.name ?? parts.words.join(' ');
+  /** A person named at `at`, with the gender the mention or the fuller form gives. */
   const person = (at: number, parts: NameParts): Person => {
-    const known = index.get(parts.key);
-    const gender = parts.gender === 'unknown' && known && known.words >= parts.words.length ? known.gender : parts.gender;
-    return { at, name: fullName(parts), gender };
+    const known = fuller(parts);
+    return { at, name: known?.name ?? parts.words.join(' '), gender: parts.gender === 'unknown' && known ? known.gender : parts.gender };
   };
   // Antecedents for pronouns: named people who speak or act as a sentence's subject.
   const people: Person[] = subjects.map((p) => person(p.at, p.parts));

@@ -4,7 +4,7 @@
 // a view instead: the source text and the sorted, disjoint spans read as spaces. None of the
 // spans holds a line break, so lines are where the source has them.
 import type { Span } from '../types';
-import { lastStartingAt } from './spans';
+import { insideAny, lastStartingAt } from './spans';
 
 /** What prose is read from: a string, or anything that reads like one (Markdown's parsed pieces). */
 export interface ProseSource {
@@ -20,15 +20,9 @@ export interface BlankedText<S extends ProseSource = ProseSource> {
   blanks: readonly Span[];
 }
 
-/** Is `offset` inside one of the view's blanked spans? */
-export function isBlanked(view: BlankedText, offset: number): boolean {
-  const k = lastStartingAt(view.blanks, offset);
-  return k >= 0 && offset < view.blanks[k]!.end;
-}
-
 /** The UTF-16 code unit at `offset` as the prose has it (a space where blanked). */
 export function codeAt(view: BlankedText, offset: number): number {
-  return view.blanks.length > 0 && isBlanked(view, offset) ? 32 : view.source.charCodeAt(offset);
+  return view.blanks.length > 0 && insideAny(view.blanks, offset) ? 32 : view.source.charCodeAt(offset);
 }
 
 /** The prose of `[start, end)`: the source's characters with the blanked ones as spaces. */

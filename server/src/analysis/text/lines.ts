@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './spans';
+
 /**
  * Line starts the way LSP (and editors) count lines: a line ends at `\n`, `\r\n` or a lone `\r`
  * (Markdown reads a lone `\r` as a line end too). The one line index of the project: the
@@ -25,14 +27,7 @@ export class LineStarts {
       if (near + 1 >= starts.length || offset < starts[near + 1]!) return near;
       if (near + 2 >= starts.length || offset < starts[near + 2]!) return (this.recent = near + 1);
     }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return (this.recent = lo);
+    return (this.recent = Math.max(0, lastAtOrBefore(starts, offset)));
   }
 
   /** The offset where the line containing `offset` starts. */

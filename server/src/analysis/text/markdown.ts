@@ -8,6 +8,7 @@ import type { ProseSource } from './blanks';
 import type { Block } from './blocks';
 import { endsOpen, needsWholeParse, pieceStarts, type TopNode } from './markdownChunks';
 import { TextMemo } from './memo';
+import { lastAtOrBefore } from './spans';
 import { atSamePlace, RecentLists } from './recent';
 
 const WITH_FRONT_MATTER = {
@@ -118,14 +119,7 @@ export class PiecedProse implements ProseSource {
 
   /** The piece holding `offset` (the last one starting at or before it). */
   private pieceAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, lastAtOrBefore(this.starts, offset));
   }
 
   charCodeAt(offset: number): number {

@@ -1,4 +1,5 @@
 import type { NoteDefinition, NoteReference, Notes, RuleId, Span } from '../types';
+import { insideAny } from './spans';
 
 /** `<!-- factcheck-ignore claim.unsourced -->`: silences findings in the next block. */
 export interface IgnoreMarker extends Span {
@@ -17,20 +18,6 @@ const DEFINITION = /^[ \t]{0,3}\[\^([\p{L}\p{N}_.:-]{1,100})\]:[ \t]*([^\n\r]*)$
 const REFERENCE = /\[\^([\p{L}\p{N}_.:-]{1,100})\](?!:)/gu;
 const IGNORE = /<!--[ \t]*factcheck-ignore\b([^\n>]{0,500}?)-->/g;
 
-/** Is `[start, end)` inside one of the sorted, disjoint `ranges`? */
-function inside(ranges: readonly Span[], start: number): boolean {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = ranges[mid]!;
-    if (start < r.start) hi = mid - 1;
-    else if (start >= r.end) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}
-
 /**
  * Find note references `[^id]`, definition lines `[^id]: text` and ignore markers, outside
  * verbatim regions (code). `placeholder` marks an unfinished definition.
@@ -42,17 +29,17 @@ export function scanNotes(text: string, verbatim: readonly Span[], placeholder: 
   const ignores: IgnoreMarker[] = [];
   const ph = placeholder.toLowerCase();
   for (const m of definitionMatches(text)) {
-    if (inside(sorted, m.index)) continue;
+    if (insideAny(sorted, m.index)) continue;
     const body = (m[2] ?? '').trim();
     const placeholderHere = body === '' || (ph !== '' && body.toLowerCase().includes(ph));
     definitions.push({ id: m[1]!, start: m.index, end: m.index + m[0].length, text: body, placeholder: placeholderHere });
   }
   for (const m of text.includes('[^') ? text.matchAll(REFERENCE) : []) {
-    if (inside(sorted, m.index)) continue;
+    if (insideAny(sorted, m.index)) continue;
     references.push({ id: m[1]!, start: m.index, end: m.index + m[0].length });
   }
   for (const m of text.includes('<!--') ? text.matchAll(IGNORE) : []) {
-    if (inside(sorted, m.index)) continue;
+    if (insideAny(sorted, m.index)) continue;
     const rules = (m[1] ?? '').split(/[\s,]+/).filter((r) => r !== '');
     ignores.push({ start: m.index, end: m.index + m[0].length, rules });
   }
