@@ -1,6 +1,8 @@
 // The factcheck command: the same analyse() as the editor, over files, folders or standard input.
 //   factcheck [--format text|json|sarif] [--rule ID=SEVERITY ...] [--output FILE] PATH...
 // Exit status 0: nothing at warning or above; 1: findings at warning or error; 2: usage or read errors.
+// First, before any other module runs: the V8 flags for a short batch job (see cli/jit.ts).
+import './cli/jit';
 import { existsSync } from 'node:fs';
 import { realpath, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';

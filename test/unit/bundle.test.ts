@@ -16,4 +16,14 @@ describe('the bundles', () => {
       assert.match(code, /compromiseDebugSwitches\d* = \{\}/);
     });
   }
+
+  it('cli.js sets its V8 flags before anything else runs and before it starts a worker', () => {
+    const code = bundle('cli.js');
+    const flags = code.indexOf('.setFlagsFromString)(flag)');
+    assert.ok(flags > 0, 'the flags are set');
+    for (const flag of ['--no-turbo-inlining', '--interrupt-budget=']) assert.ok(code.includes(`"${flag}`), `${flag} is among them`);
+    const firstInit = code.search(/^init_\w+\(\);$/m);
+    assert.ok(firstInit > 0 && flags < firstInit, 'set before the first module is initialised');
+    assert.ok(flags < code.indexOf('new import_node_worker_threads.Worker('), 'set before a worker starts');
+  });
 });
