@@ -3,7 +3,7 @@
 // no node_modules.
 import * as esbuild from 'esbuild';
 import { chmod } from 'node:fs/promises';
-import { compromiseEnv } from './scripts/compromise-env.mjs';
+import { compromisePatches } from './scripts/compromise-patches.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -33,7 +33,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
-  plugins: [compromiseEnv],
+  plugins: [compromisePatches],
 };
 
 const contexts = await Promise.all([

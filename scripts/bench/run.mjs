@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { compromiseEnv } from '../compromise-env.mjs';
+import { compromisePatches } from '../compromise-patches.mjs';
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -20,7 +20,7 @@ await esbuild.build({
   format: 'esm',
   // Bundled CommonJS dependencies call require(): give the ES module bundle one.
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-  plugins: [compromiseEnv],
+  plugins: [compromisePatches],
   logLevel: 'warning',
 });
 const run = spawnSync(process.execPath, [here('bench.bundle.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' });

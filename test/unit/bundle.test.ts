@@ -1,21 +1,76 @@
 // What the build does to the bundles beyond bundling (esbuild.mjs). Reads the built files:
 // `npm test` builds first.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
+import * as esbuild from 'esbuild';
+import nlp from 'compromise/two';
+import { compromisePatches } from '../../scripts/compromise-patches.mjs';
 
-const bundle = (name: string): string => readFileSync(new URL(`../../server/dist/${name}`, import.meta.url), 'utf8');
+const ROOT = new URL('../..', import.meta.url).pathname;
+const bundle = (name: string): string => readFileSync(join(ROOT, 'server/dist', name), 'utf8');
 const ENV_READ = "!process.env ? self.env || {} : process.env";
+const MERGE_LITERAL = 'Object.assign(model5, { [key]:';
+
+/** Sentences written for this test: names, titles, figures, dates, contractions, quotes, a URL. */
+const SENTENCES = [
+  'Mayor Ines Calloway said on Tuesday that the city would close 14 libraries by March 2027.',
+  "\u201cWe can't keep them open,\u201d she told reporters, adding that costs rose 30% in a year.",
+  'The council, which meets at https://example.org/council, hasn\u2019t voted on the plan yet.',
+  'Analysts claim the cuts are the largest since the 1990s; officials familiar with the budget disagreed.',
+  "Dr. O'Neill-Baptiste's report was published by the Northfield Gazette, and it's cited widely.",
+];
+
+type Tagged = [string, string[]][];
+const publishedModel = (): unknown => (nlp.world() as { model: unknown }).model;
+const tagsOf = (tag: (text: string) => Tagged): Tagged[] => SENTENCES.map(tag);
 
 describe('the bundles', () => {
   for (const name of ['server.js', 'cli.js', 'cliWorker.js']) {
-    it(`${name}: compromise's debug switches read a plain object, not process.env on every tag`, () => {
+    it(`${name}: compromise is patched (debug switches read a plain object; a plain merge of plugin models)`, () => {
       const code = bundle(name);
       assert.ok(code.includes('node_modules/compromise/src/1-one/tag/methods/setTag.js'), 'compromise is bundled');
       assert.equal(code.split(ENV_READ).length - 1, 0, 'no read of process.env left in compromise');
       assert.match(code, /compromiseDebugSwitches\d* = \{\}/);
+      assert.ok(code.includes('node_modules/compromise/src/API/extend.js'), 'the plugin merge is bundled');
+      assert.ok(!code.includes(MERGE_LITERAL), 'no object literal per merged key');
     });
   }
+
+  it('compromise patched as in the bundles has the same world and tags words the same way as published', async () => {
+    const entry = [
+      "import nlp from 'compromise/two';",
+      'export const model = nlp.world().model;',
+      'export const tag = (text) => nlp(text).json().flatMap((s) => s.terms.map((t) => [t.text, t.tags]));',
+    ].join('\n');
+    const built = await esbuild.build({
+      stdin: { contents: entry, resolveDir: ROOT, loader: 'js' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+      plugins: [compromisePatches],
+    });
+    const code = built.outputFiles[0]!.text;
+    assert.ok(!code.includes('Object.assign(model, { [key]:') && code.includes('compromiseDebugSwitches'), 'both patches applied');
+    const dir = mkdtempSync(join(tmpdir(), 'factcheck-patched-'));
+    try {
+      const file = join(dir, 'patched.mjs');
+      writeFileSync(file, code);
+      const patched = (await import(pathToFileURL(file).href)) as { model: unknown; tag: (text: string) => Tagged };
+      assert.notEqual(patched.model, publishedModel(), 'two separate copies of compromise');
+      assert.deepStrictEqual(patched.model, publishedModel());
+      const published = tagsOf((text) => nlp(text).json().flatMap((s: { terms: { text: string; tags: string[] }[] }) => s.terms.map((t): [string, string[]] => [t.text, t.tags])));
+      assert.ok(published.flat().length > 60, 'the sentences were tagged');
+      assert.deepStrictEqual(tagsOf(patched.tag), published);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('cli.js sets its V8 flags before anything else runs and before it starts a worker', () => {
     const code = bundle('cli.js');
