@@ -100,6 +100,27 @@ function cliFindings(dist: string, files: string[]): Map<string, { findings: Exp
   return new Map(report.files.map((f) => [resolve(f.path), { findings: f.findings, attributions: f.attributions }]));
 }
 
+/**
+ * `factcheck` under Node 24, which the VS Code server needs: the same report as under the Node
+ * running these tests, and nothing on stderr (the CLI sets V8 flags, and V8 prints an error for
+ * any flag it does not know).
+ */
+function cliUnderNode(node: string, dist: string): void {
+  const t = Date.now();
+  const files = [EXAMPLE, SEED].filter((f) => existsSync(f));
+  const check = (bin: string) => spawnSync(bin, [join(dist, 'cli.js'), '--format', 'json', '--no-progress', ...files], { encoding: 'utf8' });
+  const here = check(process.execPath);
+  const there = check(node);
+  const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const problems: string[] = [];
+  if (!/"findings": \[\s*\{/.test(here.stdout)) problems.push(`no findings under ${process.version}: ${here.stderr}`);
+  if (there.status !== here.status) problems.push(`exit status ${there.status}, under ${process.version} ${here.status}`);
+  if (there.stderr !== '') problems.push(`stderr: ${there.stderr.trim()}`);
+  if (there.stdout !== here.stdout) problems.push('a different JSON report');
+  const name = `factcheck under Node ${version} (${files.length} articles): the same report as under ${process.version}, nothing on stderr`;
+  record({ layer: 'cli', name, ok: problems.length === 0, ms: Date.now() - t, error: problems.join('\n') || undefined });
+}
+
 /** A workspace folder with fresh copies of the articles; returns the cases with their expectations. */
 function makeWorkspace(dist: string, dir: string, articles: { src: string; file: string; languageId: string }[]): ArticleCase[] {
   mkdirSync(dir, { recursive: true });
@@ -143,6 +164,7 @@ async function main(): Promise<void> {
       dist = join(stage, 'server', 'dist');
     }
     stamp(vsix ? `vsix ${args.vsix ? 'given' : 'built'}: ${vsix}` : 'built');
+    cliUnderNode(tools.node24, dist);
 
     if (layers.has('nvim')) {
       await runNvimTests({ tools, dist, seed: SEED, workDir: join(runDir, 'nvim'), outDir });

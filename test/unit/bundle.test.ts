@@ -1,6 +1,7 @@
 // What the build does to the bundles beyond bundling (esbuild.mjs). Reads the built files:
 // `npm test` builds first.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,5 +81,12 @@ describe('the bundles', () => {
     const firstInit = code.search(/^init_\w+\(\);$/m);
     assert.ok(firstInit > 0 && flags < firstInit, 'set before the first module is initialised');
     assert.ok(flags < code.indexOf('new import_node_worker_threads.Worker('), 'set before a worker starts');
+  });
+
+  it('cli.js sets only V8 flags this Node knows: V8 prints an error for any other, on every run', () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'server/dist/cli.js'), '--version'], { encoding: 'utf8' });
+    assert.equal(run.status, 0);
+    assert.equal(run.stderr, '');
+    assert.match(run.stdout, /^\d+\.\d+\.\d+\n$/);
   });
 });
