@@ -60,7 +60,6 @@ function lexiconFor(extra: readonly string[]): CueLexicon {
 const shiftSpan = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
 const shiftQuote = (q: Quote, by: number): Quote => ({ start: q.start + by, end: q.end + by, runsOn: q.runsOn });
 const shiftPhrase = (h: PhraseHit, by: number): PhraseHit => ({ start: h.start + by, end: h.end + by, kind: h.kind });
-const shiftTrigger = (t: Trigger, by: number): Trigger => ({ label: t.label, text: t.text, start: t.start + by, end: t.end + by });
 const shiftPending = (p: PendingQuote, by: number, firstSentence: number): PendingQuote => ({
   quote: shiftSpan(p.quote, by),
   sentence: p.sentence + firstSentence,
@@ -154,7 +153,7 @@ export function assemble(seg: Segmented, locals: readonly BlockAnalysis[]): Arti
   locals.forEach((local, bi) => {
     const at = blocks[bi]!.start;
     const first = sentences.length;
-    for (const s of local.sentences) sentences.push({ start: s.start + at, end: s.end + at, index: sentences.length, block: bi, trigger: s.trigger ? shiftTrigger(s.trigger, at) : null });
+    for (const s of local.sentences) sentences.push({ start: s.start + at, end: s.end + at, index: sentences.length, block: bi, trigger: s.trigger });
     // A quote still open at the paragraph's end runs on only if the next paragraph reopens it.
     const runsOn = locals[bi + 1]?.startsWithOpen === true;
     const dangling = local.quotes.find((q) => q.runsOn && !runsOn);

@@ -10,10 +10,11 @@ import { actionLemma } from './data/actions';
 export interface Trigger {
   label: string;
   text: string;
-  /** The token range that triggered, as document offsets. */
-  start: number;
-  end: number;
+  /** `a figure ("30-day")`: made once with the paragraph's analysis, read by the rule on every edit. */
+  description: string;
 }
+
+const trigger = (label: string, text: string): Trigger => ({ label, text, description: `${label} ("${text}")` });
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
@@ -35,7 +36,7 @@ export function isByline(text: string): boolean {
 /** The strongest reason this sentence is check-worthy, or null. */
 export function claimTrigger(s: Sentence, prose: string): Trigger | null {
   const t = s.tokens;
-  const at = (k: number, label: string, to = k + 1): Trigger => ({ label, text: prose.slice(t[k]!.start, t[to - 1]!.end).replace(/\s+/g, ' '), start: t[k]!.start, end: t[to - 1]!.end });
+  const at = (k: number, label: string, to = k + 1): Trigger => trigger(label, prose.slice(t[k]!.start, t[to - 1]!.end).replace(/\s+/g, ' '));
   let date: Trigger | null = null;
   let figure: Trigger | null = null;
   let amount: Trigger | null = null;
@@ -82,10 +83,5 @@ function namedAction(s: Sentence): Trigger | null {
   const verb = s.tokens.slice(subj.to, subj.to + 12).find((t) => t.isWord && actionLemma(t.text) !== null);
   if (!verb) return null;
   const who = s.tokens.slice(subj.from, subj.to);
-  return {
-    label: 'a named actor doing something',
-    text: `${who.map((x) => x.text).join(' ').replace(/ \. /g, '. ')} ${verb.text}`,
-    start: who[0]!.start,
-    end: verb.end,
-  };
+  return trigger('a named actor doing something', `${who.map((x) => x.text).join(' ').replace(/ \. /g, '. ')} ${verb.text}`);
 }

@@ -23,8 +23,8 @@ export const claimUnsourced: Rule = {
       out.push({
         start: s.start,
         end: s.end,
-        message: `Claim with ${trigger.label} ("${trigger.text}") and no source`,
-        data: ctx.fixData(s, { trigger: `${trigger.label} ("${trigger.text}")` }),
+        message: `Claim with ${trigger.description} and no source`,
+        data: ctx.fixData(s, { trigger: trigger.description }),
       });
     }
     return out;
