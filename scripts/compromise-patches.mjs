@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
  */
 
 /** @type {Patch[]} */
-export const PATCHES = [
+const PATCHES = [
   {
     // compromise reads `process.env` every time it sets a tag, to print the tagging when
     // DEBUG_TAGS is set. Node answers each read of `process.env.X` through a native interceptor
@@ -37,7 +37,7 @@ export const PATCHES = [
 ];
 
 /** The source with every patch that applies to it, and the names of those that did. */
-export function patchSource(source) {
+function patchSource(source) {
   let contents = source;
   const applied = [];
   for (const patch of PATCHES) {

@@ -9,13 +9,9 @@
 // worker threads share the process's V8 flags. The language server (long-running) keeps V8's defaults.
 import { setFlagsFromString } from 'node:v8';
 
-/**
- * `--interrupt-budget` (V8's default 67,584) is V8 11's name, Node 20's: later V8s tier up in
- * other steps, and print an error for a flag they do not know, so it is set on V8 11 only.
- */
-export function cliV8Flags(v8Version: string): string[] {
-  const major = Number(v8Version.split('.')[0]);
-  return ['--no-turbo-inlining', ...(major === 11 ? ['--interrupt-budget=300000'] : [])];
-}
+// `--interrupt-budget` (V8's default 67,584) is V8 11's name, Node 20's: later V8s tier up in
+// other steps, and print an error for a flag they do not know, so it is set on V8 11 only.
+const onV8Eleven = process.versions.v8.split('.')[0] === '11';
+const FLAGS = ['--no-turbo-inlining', ...(onV8Eleven ? ['--interrupt-budget=300000'] : [])];
 
-for (const flag of cliV8Flags(process.versions.v8)) setFlagsFromString(flag);
+for (const flag of FLAGS) setFlagsFromString(flag);
