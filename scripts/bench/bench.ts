@@ -25,6 +25,7 @@ import { analyse, clearCaches } from '../../server/src/analysis';
 import type { AnalyseOptions } from '../../server/src/analysis';
 import { Analyses } from '../../server/src/analyses';
 import { toDiagnostics } from '../../server/src/diagnostics';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags.mjs';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { POLNEAR, REPO, countWords, makeDocument, paragraphs, polnearFiles, type BenchDocument } from './corpus';
 import { BenchServer } from './lsp';
@@ -363,7 +364,7 @@ async function main(): Promise<void> {
   }
 
   if (only.has('server')) {
-    section = 'the real server over stdio (node server/dist/server.js --stdio, pull diagnostics)';
+    section = `the real server over stdio (node ${SERVER_NODE_FLAGS.join(' ')} server/dist/server.js --stdio, pull diagnostics)`;
     const out: Record<string, unknown> = {};
     for (const w of [10_000, 100_000]) {
       const n = w >= 100_000 ? (quick ? 5 : 20) : quick ? 10 : 40;
@@ -532,7 +533,8 @@ async function main(): Promise<void> {
 
 function print(startLoad: number[], endLoad: number[], seconds: number): void {
   const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
-  const lines = [`Factcheck bench: node ${process.version}, ${cpus().length} CPUs, load average ${load(startLoad)} at start, ${load(endLoad)} at end, ${seconds.toFixed(0)} s`];
+  const nodeFlags = process.execArgv.length > 0 ? ` ${process.execArgv.join(' ')}` : '';
+  const lines = [`Factcheck bench: node${nodeFlags} ${process.version}, ${cpus().length} CPUs, load average ${load(startLoad)} at start, ${load(endLoad)} at end, ${seconds.toFixed(0)} s`];
   const w0 = Math.max(...rows.map((r) => r.measure.length)) + 2;
   const w1 = Math.max(...rows.map((r) => r.value.length)) + 2;
   const w2 = Math.max(8, ...rows.map((r) => (r.bound ?? '').length)) + 2;

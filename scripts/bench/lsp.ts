@@ -17,6 +17,7 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, ProtocolConnection, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags.mjs';
 import { REPO } from './corpus';
 
 export class BenchServer {
@@ -29,9 +30,10 @@ export class BenchServer {
     proc.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
   }
 
-  /** Spawns `node [NODE_FLAGS] server/dist/server.js --stdio` and completes the handshake. */
+  /** Spawns `node SERVER_NODE_FLAGS [nodeFlags] server/dist/server.js --stdio`, as clients start it, and completes the handshake. */
   static async start(nodeFlags: string[] = []): Promise<BenchServer> {
-    const proc = spawn(process.execPath, [...nodeFlags, join(REPO, 'server/dist/server.js'), '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+    const args = [...SERVER_NODE_FLAGS, ...nodeFlags, join(REPO, 'server/dist/server.js'), '--stdio'];
+    const proc = spawn(process.execPath, args, { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     connection.listen();
     const server = new BenchServer(proc, connection);

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags.mjs';
 import { compromisePatches } from '../compromise-patches.mjs';
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
@@ -23,5 +24,7 @@ await esbuild.build({
   plugins: [compromisePatches],
   logLevel: 'warning',
 });
-const run = spawnSync(process.execPath, [here('bench.bundle.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
+// With the language server's Node flags: the in-process sections time the analyser and the
+// server's edit path as the editor runs them.
+const run = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, here('bench.bundle.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(run.status ?? 1);

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags.mjs';
 import { record } from './harness/results';
 import type { Tools } from './harness/tools';
 
@@ -29,6 +30,7 @@ export async function runNvimTests(o: { tools: Tools; dist: string; seed: string
     env: {
       ...process.env,
       FACTCHECK_SERVER: join(o.dist, 'server.js'),
+      FACTCHECK_NODE_FLAGS: SERVER_NODE_FLAGS.join(' '),
       FACTCHECK_FILE: file,
       FACTCHECK_EXPECTED: [...counts].map(([k, v]) => `${k}=${v}`).join(','),
       // nvim writes its LSP log and shada under these; keep them out of $HOME.

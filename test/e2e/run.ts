@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ArticleCase, ExpectedAttribution, ExpectedFinding, HostContext } from './host/context';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags.mjs';
 import { CONTEXT_ENV } from './host/context';
 import { compileHostTests, runHostTests } from './harness/hostRun';
 import { killAllNow, run, stopAll } from './harness/processes';
@@ -190,6 +191,7 @@ async function main(): Promise<void> {
       markdown: markdown!,
       gold: GOLD,
       resultsFile: join(runDir, 'host-results.json'),
+      serverNodeFlags: [...SERVER_NODE_FLAGS],
     };
     writeFileSync(contextFile, JSON.stringify(context, null, 1));
 

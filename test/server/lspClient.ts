@@ -35,6 +35,7 @@ import type {
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { DiagnosticRefreshRequest } from 'vscode-languageserver-protocol';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags.mjs';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const SERVER = fileURLToPath(new URL('../../server/dist/server.js', import.meta.url));
@@ -58,7 +59,7 @@ export interface ClientOptions {
   transport?: 'stdio' | 'ipc';
   /** Extra environment for the server process (merged over this one's), e.g. the debug hooks of server/src/debug.ts. */
   env?: Record<string, string>;
-  /** Node options for the server process, e.g. `--expose-gc`. */
+  /** Node options for the server process after the server's own (nodeFlags.mjs), e.g. `--expose-gc`. */
   execArgv?: string[];
 }
 
@@ -137,9 +138,10 @@ export class TestClient {
   static async start(options: ClientOptions): Promise<TestClient> {
     const ipc = options.transport === 'ipc';
     const env = { ...process.env, ...options.env };
-    const execArgv = options.execArgv ?? [];
+    // Started as the clients start it (the VS Code client, the README's Neovim settings).
+    const execArgv = [...SERVER_NODE_FLAGS, ...(options.execArgv ?? [])];
     const proc = ipc
-      ? fork(SERVER, ['--node-ipc'], { cwd: REPO, silent: true, env, ...(options.execArgv ? { execArgv } : {}) })
+      ? fork(SERVER, ['--node-ipc'], { cwd: REPO, silent: true, env, execArgv })
       : spawn(process.execPath, [...execArgv, SERVER, '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'], env });
     const connection = ipc
       ? createProtocolConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc))

@@ -45,6 +45,8 @@ export interface HostContext {
   gold: string;
   /** Where the in-host reporter writes its results as JSON. */
   resultsFile: string;
+  /** The Node flags the client should start the language server with (server/src/nodeFlags.mjs). */
+  serverNodeFlags: string[];
 }
 
 export const CONTEXT_ENV = 'FACTCHECK_E2E_CONTEXT';

@@ -2,6 +2,7 @@
 // change event, with a slow poll as a safety net; never a fixed sleep), and describe diagnostics
 // in a form whose assertion diffs read well.
 import * as vscode from 'vscode';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleCase, ExpectedFinding } from './context';
 
@@ -172,4 +173,26 @@ export async function symbolNames(uri: vscode.Uri): Promise<string[]> {
   };
   walk(symbols ?? []);
   return names;
+}
+
+/**
+ * The command lines (arguments) of this extension host's child processes that run
+ * `server/dist/server.js`: the language servers the client started, read from /proc.
+ */
+export function languageServerCommandLines(): string[][] {
+  const lines: string[][] = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let args: string[];
+    let parent: number;
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
+      // Field 4 of stat is the parent pid; the command name before it may hold spaces, so read after its ')'.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+      continue; // the process ended while we looked
+    }
+    if (parent === process.pid && args.some((a) => a.endsWith(join('server', 'dist', 'server.js')))) lines.push(args);
+  }
+  return lines;
 }

@@ -14,6 +14,7 @@ import {
   describeFindings,
   factcheckDiagnostics,
   hoverText,
+  languageServerCommandLines,
   openArticle,
   quickFixes,
   rangeOf,
@@ -43,6 +44,14 @@ suite(`seed article (${article.file}, plain text)`, () => {
   test('diagnostics arrive with the same count per rule as the CLI', async () => {
     const diagnostics = await waitForDiagnostics(doc.uri, (d) => d.length === total);
     assert.deepEqual(countByCode(diagnostics), expectedCounts);
+  });
+
+  test('the client started the language server with its Node flags', () => {
+    const servers = languageServerCommandLines();
+    assert.equal(servers.length, 1, `language server processes: ${JSON.stringify(servers)}`);
+    const args = servers[0]!;
+    const script = args.findIndex((a) => a.endsWith('server.js'));
+    assert.deepEqual(args.slice(1, script), context.serverNodeFlags, `command line: ${args.join(' ')}`);
   });
 
   test('every diagnostic has the CLI finding’s rule, severity and exact range', () => {

@@ -1,6 +1,6 @@
 -- Factcheck's language server in headless Neovim (0.7+, Debian bookworm ships 0.7.2), a client
 -- that only knows pushed diagnostics. Run by test/e2e/nvim.ts:
---   FACTCHECK_SERVER=server/dist/server.js FACTCHECK_FILE=/tmp/x/article.txt \
+--   FACTCHECK_SERVER=server/dist/server.js FACTCHECK_NODE_FLAGS=--max-semi-space-size=32 FACTCHECK_FILE=/tmp/x/article.txt \
 --   FACTCHECK_EXPECTED='claim.unsourced=5,quote.attributed=20' nvim --headless --clean -c 'luafile client.lua'
 -- Prints one `ok - NAME` or `not ok - NAME: WHY` line per check, then quits (exit 1 on a failure).
 -- vim.lsp.start is 0.8+, so this uses start_client and buf_attach_client.
@@ -18,6 +18,11 @@ end
 -- The checks; any Lua error is reported as a failure instead of leaving nvim at a prompt.
 local function main()
   local server, file = os.getenv('FACTCHECK_SERVER'), os.getenv('FACTCHECK_FILE')
+  -- node, the server's flags (FACTCHECK_NODE_FLAGS, space-separated), the server: as the README's settings start it.
+  local cmd = { 'node' }
+  for flag in (os.getenv('FACTCHECK_NODE_FLAGS') or ''):gmatch('%S+') do table.insert(cmd, flag) end
+  table.insert(cmd, server)
+  table.insert(cmd, '--stdio')
   local expected = {}
   for code, n in (os.getenv('FACTCHECK_EXPECTED') or ''):gmatch('([%w%.%-]+)=(%d+)') do expected[code] = tonumber(n) end
 
@@ -28,7 +33,7 @@ local function main()
   local published = {}
   local client_id = vim.lsp.start_client({
     name = 'factcheck',
-    cmd = { 'node', server, '--stdio' },
+    cmd = cmd,
     root_dir = vim.fn.fnamemodify(file, ':p:h'),
     -- Neovim calls plain text `text`; the server knows LSP's `plaintext`.
     get_language_id = function(_, filetype) return filetype == 'text' and 'plaintext' or filetype end,
