@@ -21,7 +21,7 @@ export function clearCaches(): void {
 }
 import { RULE_IDS, ruleInfo } from './ruleInfo';
 import { RULE_CHECKS } from './rules';
-import { slug, type RuleContext, type RuleFindingData } from './rules/context';
+import { NoteIds, slug, type RuleContext, type RuleFindingData } from './rules/context';
 import { silences } from './text/notes';
 import { lineStartsOf } from './text/lines';
 import { lastStartingAt } from './text/spans';
@@ -117,14 +117,7 @@ function finish(article: Article, options: AnalyseOptions): Analysis {
   // Suggested ids differ from one another by construction (one counter per slug, and a slug has
   // no hyphen), so only the note ids already in the article need skipping.
   const taken = new Set<string>([...article.notes.definitions.map((d) => d.id), ...article.notes.references.map((r) => r.id)]);
-  const nextNumber = new Map<string, number>();
-  const idFor = (base: string): string => {
-    let n = nextNumber.get(base) ?? 1;
-    let id = `${base}-${n}`;
-    while (taken.has(id)) id = `${base}-${++n}`;
-    nextNumber.set(base, n + 1);
-    return id;
-  };
+  const noteIds = new NoteIds(taken);
   const lines = lineStartsOf(text);
   const lineStart = (offset: number): number => lines.lineStart(offset);
   // Where a factcheck-ignore marker for a finding goes, read the way markers are applied below:
@@ -145,7 +138,7 @@ function finish(article: Article, options: AnalyseOptions): Analysis {
     fixData: (s, extra, sourceKey): RuleFindingData => {
       const data = extra as RuleFindingData;
       data.insertAt = s.end;
-      data.suggestedId = idFor(slug(sourceKey ?? extra.source, extra.trigger ? 'claim' : 'source'));
+      data.suggestedId = noteIds.next(slug(sourceKey ?? extra.source, extra.trigger ? 'claim' : 'source'));
       return data;
     },
   };

@@ -25,6 +25,8 @@ const stripPossessive = (w: string) => w.replace(/['’]s$|['’]$/u, '');
 /** "Mr. Putin’s" -> { words: ["Putin"], gender: male, key: "putin" }. Shared by every caller: read only. */
 export interface NameParts {
   readonly words: readonly string[];
+  /** The words joined by spaces, made once: the name shown when the article gives no fuller form. */
+  readonly joined: string;
   readonly gender: Gender;
   /** The surname lower-cased ('' when there is no word): the name index's key. */
   readonly key: string;
@@ -56,7 +58,7 @@ function computeNameParts(text: string): NameParts {
   while (k > 0 && /^\p{Lu}/u.test(named[k - 1]!)) k--;
   const run = named.slice(k);
   const name = run.length > 0 && k > 0 ? run.filter((w, i) => i > 0 || !TITLES.has(w.toLowerCase())) : named;
-  return { words: name, gender, key: (name[name.length - 1] ?? '').toLowerCase() };
+  return { words: name, joined: name.join(' '), gender, key: (name[name.length - 1] ?? '').toLowerCase() };
 }
 
 /**
@@ -157,11 +159,11 @@ export function resolveNames(raws: RawAttribution[], runsByBlock: readonly (read
     const known = index.get(key);
     return known && known.words >= words.length ? known : undefined;
   };
-  const fullName = (parts: NameParts): string => fuller(parts)?.name ?? parts.words.join(' ');
+  const fullName = (parts: NameParts): string => fuller(parts)?.name ?? parts.joined;
   /** A person named at `at`, with the gender the mention or the fuller form gives. */
   const person = (at: number, parts: NameParts): Person => {
     const known = fuller(parts);
-    return { at, name: known?.name ?? parts.words.join(' '), gender: parts.gender === 'unknown' && known ? known.gender : parts.gender };
+    return { at, name: known?.name ?? parts.joined, gender: parts.gender === 'unknown' && known ? known.gender : parts.gender };
   };
   // Antecedents for pronouns: named people who speak or act as a sentence's subject.
   const people: Person[] = subjects.map((p) => person(p.at, p.parts));

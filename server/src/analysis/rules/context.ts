@@ -37,11 +37,46 @@ export interface RuleContext {
 
 /** "Dmitri S. Peskov" -> "peskov"; "two people familiar with the issue" -> "issue". */
 export function slug(name: string | undefined, fallback: string): string {
-  const last = slugWord(name ?? '');
+  // Claims have no name: half of an article's findings, spared a memo lookup on every edit.
+  if (!name) return fallback;
+  const last = slugWords.get(name, slugWord);
   return last && last.length > 1 ? last : fallback;
 }
 
 // Names repeat across an article and across edits: their slugs are memoised.
 const slugWords = new TextMemo<string | undefined>(10_000);
 const slugWord = (name: string): string | undefined =>
-  slugWords.get(name, () => name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '').pop());
+  name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '').pop();
+
+/**
+ * Numbers suggested note ids per slug (`peskov-1`, `peskov-2`, `claim-1` ...) in the order asked,
+ * skipping the ids the article already uses. One per analysis. The id strings are made once and
+ * kept across edits, and one map lookup per finding does it all: this runs for every finding of
+ * the article on every edit.
+ */
+export class NoteIds {
+  private readonly counters = new Map<string, { next: number; ids: string[] }>();
+
+  constructor(private readonly taken: ReadonlySet<string>) {}
+
+  next(base: string): string {
+    let counter = this.counters.get(base);
+    if (!counter) this.counters.set(base, (counter = { next: 1, ids: numberedIds(base) }));
+    const { ids } = counter;
+    let id = (ids[counter.next] ??= `${base}-${counter.next}`);
+    while (this.taken.size > 0 && this.taken.has(id)) id = ids[++counter.next] ??= `${base}-${counter.next}`;
+    counter.next++;
+    return id;
+  }
+}
+
+const numberedIdLists = new Map<string, string[]>();
+/** The kept list of `${base}-${n}` strings for `base`, by `n`. */
+function numberedIds(base: string): string[] {
+  let ids = numberedIdLists.get(base);
+  if (!ids) {
+    if (numberedIdLists.size >= 10_000) numberedIdLists.clear();
+    numberedIdLists.set(base, (ids = []));
+  }
+  return ids;
+}
