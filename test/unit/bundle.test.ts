@@ -16,28 +16,36 @@ const bundle = (name: string): string => readFileSync(join(ROOT, 'server/dist', 
 const ENV_READ = "!process.env ? self.env || {} : process.env";
 const MERGE_LITERAL = 'Object.assign(model5, { [key]:';
 
-/** Sentences written for this test: names, titles, figures, dates, contractions, quotes, a URL. */
+/**
+ * Sentences written for this test: names, titles, figures, dates, contractions, quotes, a URL;
+ * then words the tokenizer patches leave to compromise's own code (accents, an ellipsis, an en
+ * dash, a comma in a number, a zero-width space, capitals, punctuation at both ends).
+ */
 const SENTENCES = [
   'Mayor Ines Calloway said on Tuesday that the city would close 14 libraries by March 2027.',
   "\u201cWe can't keep them open,\u201d she told reporters, adding that costs rose 30% in a year.",
   'The council, which meets at https://example.org/council, hasn\u2019t voted on the plan yet.',
   'Analysts claim the cuts are the largest since the 1990s; officials familiar with the budget disagreed.',
   "Dr. O'Neill-Baptiste's report was published by the Northfield Gazette, and it's cited widely.",
+  'Zo\u00eb Bront\u00eb paid \u20ac1,250 for the caf\u00e9\u2019s na\u00efve mural\u2026 \u201cReally?\u201d (she asked) \u2013 twice, in 2019\u20132020.',
+  'MARGIT VOSS\u200b said: \u201cNo comment\u201d! Then, at 7:45 p.m., the U.S. office closed...',
 ];
 
-type Tagged = [string, string[]][];
+/** Each word's text, normal form (what the patched tokenizer computes) and tags. */
+type Tagged = [string, string, string[]][];
 const publishedModel = (): unknown => (nlp.world() as { model: unknown }).model;
 const tagsOf = (tag: (text: string) => Tagged): Tagged[] => SENTENCES.map(tag);
 
 describe('the bundles', () => {
   for (const name of ['server.js', 'cli.js', 'cliWorker.js']) {
-    it(`${name}: compromise is patched (debug switches read a plain object; a plain merge of plugin models)`, () => {
+    it(`${name}: compromise is patched (debug switches read a plain object; a plain merge of plugin models; plain words skip killUnicode and clean)`, () => {
       const code = bundle(name);
       assert.ok(code.includes('node_modules/compromise/src/1-one/tag/methods/setTag.js'), 'compromise is bundled');
       assert.equal(code.split(ENV_READ).length - 1, 0, 'no read of process.env left in compromise');
       assert.match(code, /compromiseDebugSwitches\d* = \{\}/);
       assert.ok(code.includes('node_modules/compromise/src/API/extend.js'), 'the plugin merge is bundled');
       assert.ok(!code.includes(MERGE_LITERAL), 'no object literal per merged key');
+      assert.ok(code.includes('let mapped = false') && code.includes('if (/^[a-z0-9]+$/.test(str)) return str'), 'the tokenizer patches');
     });
   }
 
@@ -45,7 +53,7 @@ describe('the bundles', () => {
     const entry = [
       "import nlp from 'compromise/two';",
       'export const model = nlp.world().model;',
-      'export const tag = (text) => nlp(text).json().flatMap((s) => s.terms.map((t) => [t.text, t.tags]));',
+      'export const tag = (text) => nlp(text).json().flatMap((s) => s.terms.map((t) => [t.text, t.normal, t.tags]));',
     ].join('\n');
     const built = await esbuild.build({
       stdin: { contents: entry, resolveDir: ROOT, loader: 'js' },
@@ -57,7 +65,8 @@ describe('the bundles', () => {
       plugins: [compromisePatches],
     });
     const code = built.outputFiles[0]!.text;
-    assert.ok(!code.includes('Object.assign(model, { [key]:') && code.includes('compromiseDebugSwitches'), 'both patches applied');
+    assert.ok(!code.includes('Object.assign(model, { [key]:') && code.includes('compromiseDebugSwitches'), 'the debug and merge patches applied');
+    assert.ok(code.includes('let mapped = false') && code.includes('if (/^[a-z0-9]+$/.test(str)) return str'), 'the tokenizer patches applied');
     const dir = mkdtempSync(join(tmpdir(), 'factcheck-patched-'));
     try {
       const file = join(dir, 'patched.mjs');
@@ -65,8 +74,12 @@ describe('the bundles', () => {
       const patched = (await import(pathToFileURL(file).href)) as { model: unknown; tag: (text: string) => Tagged };
       assert.notEqual(patched.model, publishedModel(), 'two separate copies of compromise');
       assert.deepStrictEqual(patched.model, publishedModel());
-      const published = tagsOf((text) => nlp(text).json().flatMap((s: { terms: { text: string; tags: string[] }[] }) => s.terms.map((t): [string, string[]] => [t.text, t.tags])));
-      assert.ok(published.flat().length > 60, 'the sentences were tagged');
+      const published = tagsOf((text) =>
+        nlp(text)
+          .json()
+          .flatMap((s: { terms: { text: string; normal: string; tags: string[] }[] }) => s.terms.map((t): [string, string, string[]] => [t.text, t.normal, t.tags])),
+      );
+      assert.ok(published.flat().length > 90, 'the sentences were tagged');
       assert.deepStrictEqual(tagsOf(patched.tag), published);
     } finally {
       rmSync(dir, { recursive: true, force: true });
