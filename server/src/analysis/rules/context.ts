@@ -62,13 +62,15 @@ export class NoteIds {
   next(base: string): string {
     let counter = this.counters.get(base);
     if (!counter) this.counters.set(base, (counter = { next: 1, ids: numberedIds(base) }));
-    const { ids } = counter;
-    let id = (ids[counter.next] ??= `${base}-${counter.next}`);
-    while (this.taken.size > 0 && this.taken.has(id)) id = ids[++counter.next] ??= `${base}-${counter.next}`;
-    counter.next++;
-    return id;
+    let n = counter.next;
+    while (this.taken.size > 0 && this.taken.has(idAt(counter.ids, base, n))) n++;
+    counter.next = n + 1;
+    return idAt(counter.ids, base, n);
   }
 }
+
+/** `${base}-${n}`, made once into the kept list. */
+const idAt = (ids: string[], base: string, n: number): string => (ids[n] ??= `${base}-${n}`);
 
 const numberedIdLists = new Map<string, string[]>();
 /** The kept list of `${base}-${n}` strings for `base`, by `n`. */
