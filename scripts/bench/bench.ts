@@ -534,7 +534,7 @@ async function main(): Promise<void> {
 function print(startLoad: number[], endLoad: number[], seconds: number): void {
   const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
   const nodeFlags = process.execArgv.length > 0 ? ` ${process.execArgv.join(' ')}` : '';
-  const lines = [`Factcheck bench: node${nodeFlags} ${process.version}, ${cpus().length} CPUs, load average ${load(startLoad)} at start, ${load(endLoad)} at end, ${seconds.toFixed(0)} s`];
+  const lines = [`Factcheck bench: node ${process.version}${nodeFlags}, ${cpus().length} CPUs, load average ${load(startLoad)} at start, ${load(endLoad)} at end, ${seconds.toFixed(0)} s`];
   const w0 = Math.max(...rows.map((r) => r.measure.length)) + 2;
   const w1 = Math.max(...rows.map((r) => r.value.length)) + 2;
   const w2 = Math.max(8, ...rows.map((r) => (r.bound ?? '').length)) + 2;
