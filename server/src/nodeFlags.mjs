@@ -1,5 +1,5 @@
 // How the language server's Node is started: by the VS Code client, by the tests and the bench,
-// and in the README's Neovim and Helix settings. An ES module of plain data, so the bench's
+// and in the README's commands for Neovim and other editors. An ES module of plain data, so the bench's
 // launcher (a .mjs script) reads the same list as the TypeScript client.
 
 /**

@@ -6,7 +6,8 @@
 // ~23% faster on Node 20, and four times as many words ~16% faster. These flags steer only when
 // and how V8 compiles; the findings are the same byte for byte.
 // This module is imported first by cli.ts, so the flags are set before the analyser is loaded;
-// worker threads share the process's V8 flags. The language server (long-running) keeps V8's defaults.
+// worker threads share the process's V8 flags. The language server (long-running) does not set
+// these; its one flag is given on its command line (nodeFlags.mjs).
 import { setFlagsFromString } from 'node:v8';
 
 // `--interrupt-budget` (V8's default 67,584) is V8 11's name, Node 20's: later V8s tier up in
