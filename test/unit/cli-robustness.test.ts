@@ -180,14 +180,16 @@ describe('unreadable files and folders', () => {
 describe('a file that changes while it is read', () => {
   test('is reported after three attempts; the steady file next to it is checked', async () => {
     const { dir, cleanup } = tempDir('factcheck-changing-');
-    // A writer rewrites the first byte of the file in a loop: same size, new modification time.
+    // Writers rewrite the first byte of the file in a loop: same size, new modification time.
     // 24 MB, so that each read spans several ticks of the clock the kernel stamps mtimes with
-    // (a few ms) and a pause of the writer under load cannot cover a whole read.
+    // (a few ms). The test fails if no writer runs during one whole read of the three, which a
+    // machine busy with other work did once: so two writers, each in its own process.
     writeFileSync(join(dir, 'changing.md'), `${ARTICLES[0]!}${' '.repeat(24 * 1024 * 1024)}`);
     writeFileSync(join(dir, 'steady.md'), ARTICLES[0]!);
-    const writer = spawn(process.execPath, ['-e', `const fs = require('fs'); const fd = fs.openSync(${JSON.stringify(join(dir, 'changing.md'))}, 'r+'); process.stdout.write('ready\\n'); for (let i = 0; ; i++) fs.writeSync(fd, i % 2 ? 'T' : 't', 0);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const writerScript = `const fs = require('fs'); const fd = fs.openSync(${JSON.stringify(join(dir, 'changing.md'))}, 'r+'); process.stdout.write('ready\\n'); for (let i = 0; ; i++) fs.writeSync(fd, i % 2 ? 'T' : 't', 0);`;
+    const writers = [0, 1].map(() => spawn(process.execPath, ['-e', writerScript], { stdio: ['ignore', 'pipe', 'inherit'] }));
     try {
-      await new Promise<void>((resolve) => writer.stdout.once('data', () => resolve()));
+      await Promise.all(writers.map((w) => new Promise<void>((resolve) => w.stdout.once('data', () => resolve()))));
       const run = await new Promise<CliRun>((resolve, reject) => {
         const cli = spawn(process.execPath, [CLI, '--format', 'json', 'changing.md', 'steady.md'], { cwd: dir });
         let stdout = '';
@@ -203,7 +205,7 @@ describe('a file that changes while it is read', () => {
       assert.equal(report.files[0]?.error, 'changed while being read (3 attempts); check it again once it is saved');
       assert.ok((report.files[1]?.findings.length ?? 0) > 0);
     } finally {
-      writer.kill();
+      for (const w of writers) w.kill();
       cleanup();
     }
   });
