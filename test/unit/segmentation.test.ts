@@ -1,8 +1,17 @@
 // Sentences, quotation marks, Markdown skipping and source notes.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildArticle } from '../../server/src/analysis/article';
-import { analyse } from '../../server/src/analysis/index';
+import { analyseParagraph, segment } from '../../server/src/analysis/article';
+import { analyse, type AnalyseOptions, type Span } from '../../server/src/analysis/index';
+
+/** The article's sentences, quotations and unbalanced marks, at their offsets in the text. */
+function buildArticle(text: string, options: AnalyseOptions) {
+  const seg = segment(text, options);
+  const locals = seg.blocks.map((_, i) => analyseParagraph(seg, i));
+  const placed = (lists: (readonly Span[])[]) => lists.flatMap((list, i) => list.map((s) => ({ start: s.start + seg.blocks[i]!.start, end: s.end + seg.blocks[i]!.start })));
+  const unbalanced = analyse(text, options).findings.filter((f) => f.rule === 'quote.unbalanced');
+  return { sentences: placed(locals.map((l) => l.sentences)), quotes: placed(locals.map((l) => l.quotes)), unbalanced };
+}
 
 const sentences = (text: string, format: 'plaintext' | 'markdown' = 'plaintext') =>
   buildArticle(text, { format }).sentences.map((s) => text.slice(s.start, s.end));

@@ -1,8 +1,7 @@
 // Vague and anonymous sources: from attributions whose speaker is a group or unnamed, and from
 // fixed phrases ("it is believed", "people familiar with the matter") wherever they appear.
 import { ANONYMOUS_PHRASES, VAGUE_PHRASES } from './data/sources';
-import type { RuleContext } from './rules/context';
-import type { Sentence } from './article';
+import type { ParagraphContext } from './rules/context';
 import type { Attribution, Span } from './types';
 import { lastStartingAt } from './text/spans';
 
@@ -12,8 +11,8 @@ export interface SourceHit extends Span {
   text: string;
   /** Who the source is, when an attribution names it: "Analysts". */
   who?: string;
-  /** The sentence whose source note would source this hit: where the quick fix puts the note. */
-  anchor: Sentence;
+  /** The sentence (its index) whose source note would source this hit: where the quick fix puts the note. */
+  anchor: number;
 }
 
 const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
@@ -71,10 +70,10 @@ export function findPhrases(prose: string, quotes: readonly Span[], extraVague: 
     .sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-const memo = new WeakMap<RuleContext, SourceHit[]>();
+const memo = new WeakMap<ParagraphContext, SourceHit[]>();
 
-/** Vague and anonymous sources of the article; computed once per analysis, read by two rules. */
-export function sourceHits(ctx: RuleContext): SourceHit[] {
+/** Vague and anonymous sources of a paragraph; computed once per analysis of it, read by two rules. */
+export function sourceHits(ctx: ParagraphContext): SourceHit[] {
   let hits = memo.get(ctx);
   if (!hits) {
     hits = computeSourceHits(ctx);
@@ -83,20 +82,20 @@ export function sourceHits(ctx: RuleContext): SourceHit[] {
   return hits;
 }
 
-function computeSourceHits(ctx: RuleContext): SourceHit[] {
-  const { article } = ctx;
+function computeSourceHits(ctx: ParagraphContext): SourceHit[] {
   const hits: SourceHit[] = [];
   // One hit per speaker mention: quotes can share it ("“A,” a spokesperson said, “B.”") and a
-  // floating quote repeats it. A note on any of its attributions sources the mention.
+  // floating quote repeats it. A note on any of its attributions sources the mention. A speaker
+  // in an earlier paragraph is that paragraph's hit.
   const bySpeaker = new Map<number, Attribution[]>();
   for (const a of ctx.attributions) {
-    if ((a.speakerKind !== 'vague' && a.speakerKind !== 'anonymous') || !a.speaker) continue;
+    if ((a.speakerKind !== 'vague' && a.speakerKind !== 'anonymous') || !a.speaker || a.speaker.start < 0) continue;
     const group = bySpeaker.get(a.speaker.start);
     if (group) group.push(a);
     else bySpeaker.set(a.speaker.start, [a]);
   }
-  for (const group of bySpeaker.values()) {
-    if (group.some((a) => a.noteId)) continue;
+  for (const [at, group] of bySpeaker) {
+    if (group.some((a) => a.noteId) || ctx.notedLater.includes(at)) continue;
     const first = group[0]!;
     let start = first.speaker!.start;
     let end = first.speaker!.end;
@@ -105,15 +104,14 @@ function computeSourceHits(ctx: RuleContext): SourceHit[] {
       start = Math.min(start, a.cue.start);
       end = Math.max(end, a.cue.end);
     }
-    const anchor = ctx.sentenceAt(first.sentence.end - 1)!;
+    const anchor = ctx.sentenceAt(first.sentence.end - 1);
     const kind = first.speakerKind === 'anonymous' ? 'anonymous' : 'vague';
-    hits.push({ kind, start, end, text: article.text.slice(start, end), who: article.text.slice(first.speaker!.start, first.speaker!.end), anchor });
+    hits.push({ kind, start, end, text: ctx.source(start, end), who: ctx.source(first.speaker!.start, first.speaker!.end), anchor });
   }
   hits.sort((a, b) => a.start - b.start);
-  for (const p of article.phrases) {
+  for (const p of ctx.phrases) {
     const anchor = ctx.sentenceAt(p.start);
-    if (!anchor) continue;
-    const h: SourceHit = { ...p, text: article.text.slice(p.start, p.end), anchor };
+    const h: SourceHit = { start: p.start, end: p.end, kind: p.kind, text: ctx.source(p.start, p.end), anchor };
     // Attribution hits are few and sorted; a phrase clashes with at most a neighbour.
     const clash = nearest(hits, h);
     if (clash) {
@@ -125,7 +123,7 @@ function computeSourceHits(ctx: RuleContext): SourceHit[] {
       }
       continue;
     }
-    const s = anchor;
+    const s = ctx.sentences[anchor]!;
     const last = before(hits, h);
     const near = last && last.start >= s.start && last.end <= s.end && last.kind === 'anonymous' && h.kind === 'anonymous' ? last : undefined;
     if (near) {
@@ -133,7 +131,7 @@ function computeSourceHits(ctx: RuleContext): SourceHit[] {
       near.end = Math.max(near.end, h.end);
       continue;
     }
-    if (ctx.hasNote(s)) continue;
+    if (ctx.hasNote(anchor)) continue;
     insertSorted(hits, h);
   }
   return hits;

@@ -104,7 +104,7 @@ export function personSubject(toks: readonly Token[]): PersonSubject | null {
 }
 
 /** The fullest form of a name seen in the article; `words` counts its words. */
-interface KnownName {
+export interface KnownName {
   name: string;
   words: number;
   gender: Gender;
@@ -132,7 +132,8 @@ const sameRuns = (a: readonly NameRun[], b: readonly NameRun[]): boolean =>
 // so after an edit the runs of every paragraph usually compare equal and the index is reused
 // (building it walked every name of the article on every edit). Read only once built.
 let lastIndex: { runsByBlock: readonly (readonly NameRun[])[]; index: Map<string, KnownName> } | undefined;
-function cachedNameIndex(runsByBlock: readonly (readonly NameRun[])[]): Map<string, KnownName> {
+/** The article's name index, rebuilt only when some paragraph's names changed. */
+export function articleNameIndex(runsByBlock: readonly (readonly NameRun[])[]): NameIndex {
   const last = lastIndex;
   if (last && last.runsByBlock.length === runsByBlock.length && runsByBlock.every((runs, i) => sameRuns(runs, last.runsByBlock[i]!))) return last.index;
   const index = nameIndex(runsByBlock);
@@ -145,15 +146,50 @@ export function clearNameIndex(): void {
   lastIndex = undefined;
 }
 
-/** An attribution after resolveNames: `name` and `person` filled in. */
-export type ResolvedAttribution = RawAttribution;
+/** The name index of an article: the fullest form of each surname. */
+export type NameIndex = ReadonlyMap<string, KnownName>;
+
+/** A person a pronoun may stand for; `order` places it among the others (later is larger). */
+interface Antecedent {
+  readonly order: number;
+  readonly name: string;
+}
 
 /**
- * Fill in `name` for every attribution, in document order. Completes the objects in place (a copy
- * of each is a measurable share of an edit in a long article): the caller builds them fresh.
+ * The antecedents for pronouns where a paragraph starts: the last person named (by gender) and
+ * the last group that spoke. Carried from paragraph to paragraph; compared by value.
  */
-export function resolveNames(raws: RawAttribution[], runsByBlock: readonly (readonly NameRun[])[], subjects: readonly PersonSubject[]): ResolvedAttribution[] {
-  const index = cachedNameIndex(runsByBlock);
+export interface Antecedents {
+  readonly male: Antecedent | null;
+  readonly female: Antecedent | null;
+  readonly any: Antecedent | null;
+  readonly group: string | null;
+}
+
+export const NO_ANTECEDENTS: Antecedents = { male: null, female: null, any: null, group: null };
+
+const sameAntecedent = (a: Antecedent | null, b: Antecedent | null): boolean => a === b || (!!a && !!b && a.order === b.order && a.name === b.name);
+export const sameAntecedents = (a: Antecedents, b: Antecedents): boolean =>
+  a === b || (a.group === b.group && sameAntecedent(a.male, b.male) && sameAntecedent(a.female, b.female) && sameAntecedent(a.any, b.any));
+
+/**
+ * The state handed to the next paragraph: the same people, ordered among themselves by -3..-1
+ * (ties kept) so that the state compares equal wherever the paragraph sits in the article.
+ */
+function handedOn(male: Antecedent | null, female: Antecedent | null, any: Antecedent | null, group: string | null): Antecedents {
+  const orders = [male, female, any].flatMap((p) => (p ? [p.order] : [])).sort((a, b) => a - b);
+  const distinct = orders.filter((o, i) => i === 0 || o !== orders[i - 1]);
+  const rank = (p: Antecedent | null): Antecedent | null => (p ? { order: distinct.indexOf(p.order) - distinct.length, name: p.name } : null);
+  return { male: rank(male), female: rank(female), any: rank(any), group };
+}
+
+/**
+ * Fill in `name` and `person` for the attributions of one paragraph (sorted by quote), in place:
+ * the caller made them for this analysis. An attribution continuing a speaker from an earlier
+ * paragraph (its speaker starts before the paragraph) arrives resolved and is left alone.
+ * `carried` are the pronouns' antecedents where the paragraph starts; the result, where it ends.
+ */
+export function resolveParagraph(raws: RawAttribution[], subjects: readonly PersonSubject[], index: NameIndex, carried: Antecedents): Antecedents {
   /** The fuller form the article gives the name elsewhere, if any. */
   const fuller = ({ words, key }: NameParts): KnownName | undefined => {
     const known = index.get(key);
@@ -165,65 +201,65 @@ export function resolveNames(raws: RawAttribution[], runsByBlock: readonly (read
     const known = fuller(parts);
     return { at, name: known?.name ?? parts.joined, gender: parts.gender === 'unknown' && known ? known.gender : parts.gender };
   };
-  // Antecedents for pronouns: named people who speak or act as a sentence's subject.
-  const people: Person[] = subjects.map((p) => person(p.at, p.parts));
+  const local = raws.filter((r) => !r.speaker || r.speaker.start >= 0);
   // A capitalised speaker that the article also names elsewhere is a person ("Trump said", where
   // compromise reads a sentence-initial "Trump" as a verb).
   const known = (r: RawAttribution) => /^\p{Lu}/u.test(r.speakerText) && index.has(r.speakerParts!.key);
-  for (const r of raws) if (r.speakerKind === 'unknown' && r.speaker && known(r)) r.speakerKind = 'person';
-  for (const r of raws) {
+  for (const r of local) if (r.speakerKind === 'unknown' && r.speaker && known(r)) r.speakerKind = 'person';
+  // Antecedents for pronouns: named people who speak or act as a sentence's subject.
+  const people: Person[] = subjects.map((p) => person(p.at, p.parts));
+  for (const r of local) {
     if (r.speaker && r.speakerKind === 'person') people.push(person(r.speaker.start, r.speakerParts!));
   }
   people.sort((a, b) => a.at - b.at);
-  const groups = raws.filter((r) => r.speaker && (r.speakerKind === 'institution' || r.speakerKind === 'vague' || r.speakerKind === 'anonymous')).sort((a, b) => a.speaker!.start - b.speaker!.start);
-  // Walk speakers in document order with pointers into the antecedent lists (linear, not a search each).
-  const order = raws.map((r, i) => i).filter((i) => raws[i]!.speaker).sort((a, b) => raws[a]!.speaker!.start - raws[b]!.speaker!.start);
-  const antecedent: (string | null)[] = new Array<string | null>(raws.length).fill(null);
+  const groups = local.filter((r) => r.speaker && (r.speakerKind === 'institution' || r.speakerKind === 'vague' || r.speakerKind === 'anonymous')).sort((a, b) => a.speaker!.start - b.speaker!.start);
+  // Walk speakers in order with pointers into the antecedent lists (linear, not a search each).
+  const order = local.filter((r) => r.speaker).sort((a, b) => a.speaker!.start - b.speaker!.start);
+  const antecedent = new Map<RawAttribution, string | null>();
   let pi = 0;
   let gi = 0;
-  let lastMale: Person | undefined;
-  let lastFemale: Person | undefined;
-  let lastAny: Person | undefined;
-  let lastGroup: RawAttribution | undefined;
-  const latest = (a: Person | undefined, b: Person | undefined) => (!a ? b : !b ? a : a.at > b.at ? a : b);
-  for (const i of order) {
-    const r = raws[i]!;
-    const at = r.speaker!.start;
-    while (pi < people.length && people[pi]!.at < at) {
+  let { male, female, any, group } = carried;
+  const latest = (a: Antecedent | null, b: Antecedent | null) => (!a ? b : !b ? a : a.order > b.order ? a : b);
+  const advance = (before: number) => {
+    while (pi < people.length && people[pi]!.at < before) {
       const p = people[pi++]!;
-      if (p.gender === 'male') lastMale = p;
-      else if (p.gender === 'female') lastFemale = p;
-      else lastAny = p;
+      const named = { order: p.at, name: p.name };
+      if (p.gender === 'male') male = named;
+      else if (p.gender === 'female') female = named;
+      else any = named;
     }
-    while (gi < groups.length && groups[gi]!.speaker!.start < at) lastGroup = groups[gi++]!;
+    while (gi < groups.length && groups[gi]!.speaker!.start < before) group = groups[gi++]!.speakerText;
+  };
+  for (const r of order) {
+    advance(r.speaker!.start);
     if (r.speakerKind !== 'pronoun') continue;
     const p = r.speakerText.toLowerCase();
-    if (p === 'he') antecedent[i] = latest(lastMale, lastAny)?.name ?? null;
-    else if (p === 'she') antecedent[i] = latest(lastFemale, lastAny)?.name ?? null;
-    else if (p === 'they' || p === 'it') antecedent[i] = lastGroup ? lastGroup.speakerText : null;
+    if (p === 'he') antecedent.set(r, latest(male, any)?.name ?? null);
+    else if (p === 'she') antecedent.set(r, latest(female, any)?.name ?? null);
+    else if (p === 'they' || p === 'it') antecedent.set(r, group);
   }
+  advance(Infinity);
 
-  raws.forEach((r, i) => {
+  for (const r of local) {
     if (!r.speaker) {
       r.name = r.person = null;
-      return;
+      continue;
     }
     switch (r.speakerKind) {
       case 'person': {
-        // The parts of the speaker's text are those of it without trailing punctuation.
         const full = fullName(r.speakerParts!);
         r.name = r.role ? `${full}, ${r.role}` : full;
         r.person = full;
-        return;
+        break;
       }
       case 'pronoun':
-        r.name = r.person = antecedent[i]!;
-        return;
+        r.name = r.person = antecedent.get(r) ?? null;
+        break;
       default:
         r.name = r.person = groupName(r.speakerText);
     }
-  });
-  return raws;
+  }
+  return pi === 0 && gi === 0 ? carried : handedOn(male, female, any, group);
 }
 
 // Group and institution speakers repeat across an article and across edits: their names are memoised.

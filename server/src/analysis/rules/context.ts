@@ -1,38 +1,69 @@
-import type { Article, Sentence } from '../article';
+import type { LocalSentence } from '../block';
 import { TextMemo } from '../text/memo';
-import type { AnalyseOptions, Attribution, FindingData, RuleId, Span } from '../types';
+import type { PhraseHit } from '../vagueness';
+import type { AnalyseOptions, Attribution, FindingData, Notes, RuleId, Span } from '../types';
 
-/** {@link FindingData} as a rule reports it: where the ignore marker goes follows from the finding's start. */
+/**
+ * {@link FindingData} as a rule reports it. Offsets are the paragraph's; `suggestedId` holds the
+ * id's base (`peskov`) until the article numbers it (`peskov-2`); `lineStart` follows from where
+ * the finding is.
+ */
 export type RuleFindingData = Omit<FindingData, 'lineStart'>;
 
 /** A finding as a rule reports it; severity and ignore markers are applied by the registry. */
 export interface RuleFinding extends Span {
   message: string;
-  /** The fix data; `lineStart` is filled in by the registry from the finding's start. */
   data: RuleFindingData;
 }
 
-/** A rule: a small object in the registry. */
-export interface Rule {
+/**
+ * A rule over one paragraph at a time: its findings are kept with the paragraph and found again
+ * while the paragraph and what it depends on are unchanged.
+ */
+export interface ParagraphRule {
   id: RuleId;
-  check(ctx: RuleContext): RuleFinding[];
+  scope: 'paragraph';
+  check(ctx: ParagraphContext): RuleFinding[];
 }
 
-/** Everything a rule may read: the article parsed once, and the attributions found in it. */
-export interface RuleContext {
-  article: Article;
+/** A rule over the whole article (source notes live outside paragraphs); run on every analysis. */
+export interface ArticleRule {
+  id: RuleId;
+  scope: 'article';
+  check(ctx: ArticleContext): RuleFinding[];
+}
+
+export type Rule = ParagraphRule | ArticleRule;
+
+/** Everything a paragraph rule may read. Offsets are relative to the paragraph's start. */
+export interface ParagraphContext {
+  sentences: readonly LocalSentence[];
+  /** Sorted by quote. A floating quote's speaker may lie in an earlier paragraph (negative offsets). */
   attributions: readonly Attribution[];
   unattributed: readonly Span[];
+  unbalanced: readonly Span[];
+  /** Vague and anonymous phrases outside quotations. */
+  phrases: readonly PhraseHit[];
+  /** Starts of speakers here whose floating quotes in later paragraphs carry a source note. */
+  notedLater: readonly number[];
   options: AnalyseOptions;
-  /** The sentence containing `offset` (or the last one before it). */
-  sentenceAt(offset: number): Sentence | undefined;
-  /** Is the sentence followed by a note reference `[^id]`? */
-  hasNote(sentence: Sentence): boolean;
+  /** The index of the sentence containing `offset` (or the last one before it). */
+  sentenceAt(offset: number): number;
+  /** Is sentence `k` followed by a note reference `[^id]`? */
+  hasNote(k: number): boolean;
+  /** The article's own text (markup included) at these offsets. */
+  source(start: number, end: number): string;
   /**
-   * Fix data for a finding on `sentence`, completing `extra` in place (pass a fresh object):
+   * Fix data for a finding on sentence `k`, completing `extra` in place (pass a fresh object):
    * `source` pre-fills the note; `sourceKey` (default `source`) names its id (`peskov-1`).
    */
-  fixData(sentence: Sentence, extra: Partial<Omit<RuleFindingData, 'insertAt' | 'suggestedId'>>, sourceKey?: string): RuleFindingData;
+  fixData(k: number, extra: Partial<Omit<RuleFindingData, 'insertAt' | 'suggestedId'>>, sourceKey?: string): RuleFindingData;
+}
+
+/** What an article rule reads: the source notes. Offsets are the article's. */
+export interface ArticleContext {
+  notes: Notes;
+  options: AnalyseOptions;
 }
 
 /** "Dmitri S. Peskov" -> "peskov"; "two people familiar with the issue" -> "issue". */

@@ -1,15 +1,15 @@
-import type { Rule } from './context';
+import type { ParagraphRule } from './context';
 
 /** Words in quotation marks that read as speech but have no speaker. */
-export const quoteUnattributed: Rule = {
+export const quoteUnattributed: ParagraphRule = {
   id: 'quote.unattributed',
+  scope: 'paragraph',
   check(ctx) {
     return ctx.unattributed.flatMap((q) => {
       const first = ctx.sentenceAt(q.start);
-      const last = ctx.sentenceAt(q.end - 1) ?? first;
-      if (!first || !last) return [];
+      const last = ctx.sentenceAt(q.end - 1);
       // A note on any sentence of the quotation sources it; the quick fix puts one after the last.
-      for (let i = first.index; i <= last.index; i++) if (ctx.hasNote(ctx.article.sentences[i]!)) return [];
+      for (let k = first; k <= last; k++) if (ctx.hasNote(k)) return [];
       return [{
         start: q.start,
         end: q.end,

@@ -1,11 +1,12 @@
 import { sourceHits } from '../vagueness';
 import type { RuleId } from '../types';
-import type { Rule } from './context';
+import type { ParagraphRule } from './context';
 
-/** A rule over the article's vague or anonymous sources; the two differ in kind and advice. */
-export function sourceRule(id: RuleId, kind: 'vague' | 'anonymous', label: string, advice: string): Rule {
+/** A rule over a paragraph's vague or anonymous sources; the two differ in kind and advice. */
+export function sourceRule(id: RuleId, kind: 'vague' | 'anonymous', label: string, advice: string): ParagraphRule {
   return {
     id,
+    scope: 'paragraph',
     check(ctx) {
       return sourceHits(ctx)
         .filter((h) => h.kind === kind)

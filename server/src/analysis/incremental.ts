@@ -1,0 +1,250 @@
+// The article-wide stage, incrementally. The last analysis of a document is kept by paragraph;
+// after an edit, the paragraphs before and after the edited ones (same local analysis, same
+// place, or the same place shifted by the edit) keep their results, and the edited ones are
+// recomputed, then the paragraphs after them until the state carried from paragraph to paragraph
+// is the same as last time. Only lists of paragraphs are walked for the others: reading each
+// paragraph's objects on every edit (6,000 paragraphs at 100,000 words) was most of an edit's time.
+import type { Segmented } from './article';
+import type { BlockAnalysis } from './block';
+import { articleNameIndex, type NameIndex } from './attribution/resolve';
+import { handOver, sameCarry, sameNotes, stageParagraph, START, type Carry, type Staged } from './paragraph';
+import { paragraphFindings, readsSame, type ParagraphFindings } from './paragraphRules';
+import { ruleInfo } from './ruleInfo';
+import { PARAGRAPH_RULES } from './rules';
+import { articleOutput, failedRules, numberIds, placeAttribution, placeFinding } from './output';
+import { lineStartBefore } from './text/lines';
+import { lastStartingAt } from './text/spans';
+import type { AnalyseOptions, Analysis, Attribution, Finding, RuleId, SeveritySetting } from './types';
+
+/** What an analysis keeps for the next analysis of the same document. Indexed by paragraph. */
+interface ArticleState {
+  /** The paragraph rules' settings: nothing is reused under other settings. */
+  settings: string;
+  index: NameIndex;
+  textLength: number;
+  locals: readonly BlockAnalysis[];
+  starts: readonly number[];
+  froms: readonly number[];
+  notes: ReadonlyMap<number, readonly (string | null)[]>;
+  staged: readonly Staged[];
+  found: readonly ParagraphFindings[];
+  notedLater: ReadonlyMap<number, readonly number[]>;
+  /** Paragraphs whose findings read the article's text (checked again on every analysis). */
+  reads: readonly number[];
+  /** Paragraphs where a rule threw. */
+  errors: readonly number[];
+  /** Paragraphs with floating quotes that continue a speaker from an earlier paragraph and carry a note. */
+  noted: readonly number[];
+  /** The note ids in use and the rules that failed: suggested ids depend on them. */
+  numbering: string;
+  /** Placed results laid end to end, and where each paragraph's begin (one more entry at the end). */
+  attributions: readonly Attribution[];
+  attributionFirst: readonly number[];
+  findings: readonly Finding[];
+  findingFirst: readonly number[];
+  lineStarts: readonly number[];
+}
+
+// By the list of paragraphs the analysis matched its paragraphs against (article.ts).
+const states = new WeakMap<object, ArticleState>();
+
+const NONE: readonly number[] = [];
+
+/** The analysis of a segmented article from its paragraphs' local analyses. */
+export function analyseArticle(seg: Segmented, locals: readonly BlockAnalysis[], options: AnalyseOptions, remembered: object, previous: object | undefined): Analysis {
+  const { text, blocks } = seg;
+  const severity = (id: RuleId): SeveritySetting => options.severities?.[id] ?? ruleInfo(id).defaultSeverity;
+  const settings = PARAGRAPH_RULES.map((r) => severity(r.id)).join();
+  const enabled = PARAGRAPH_RULES.map((r) => severity(r.id) !== 'off');
+  const index = articleNameIndex(locals.map((l) => l.names));
+  const notes = sentenceNotes(seg, locals);
+  let prev = previous ? states.get(previous) : undefined;
+  if (prev && (prev.settings !== settings || prev.index !== index)) prev = undefined;
+
+  // Paragraphs unchanged at the start and, shifted by the edit, at the end.
+  const n = locals.length;
+  const m = prev?.locals.length ?? 0;
+  const shift = n - m;
+  const delta = text.length - (prev?.textLength ?? 0);
+  let p = 0;
+  let s = 0;
+  if (prev) {
+    while (p < n && p < m && locals[p] === prev.locals[p] && blocks[p]!.start === prev.starts[p] && blocks[p]!.from === prev.froms[p]) p++;
+    const same = (i: number, j: number) => locals[i] === prev!.locals[j] && blocks[i]!.start === prev!.starts[j]! + delta && blocks[i]!.from === prev!.froms[j]! + delta;
+    while (s < n - p && s < m - p && same(n - 1 - s, m - 1 - s)) s++;
+  }
+  /** The paragraph of the last analysis that paragraph `i` is, or -1. */
+  const aligned = (i: number): number => (!prev ? -1 : i < p ? i : i >= n - s ? i - shift : -1);
+  /** The paragraph of this analysis that paragraph `j` of the last one is, or -1. */
+  const alignedNew = (j: number): number => (j < p ? j : j >= m - s ? j + shift : -1);
+
+  // Note references moved in or out of unchanged paragraphs.
+  const notesChanged = new Set<number>();
+  if (prev) {
+    for (const [i, ids] of notes) if (aligned(i) >= 0 && !sameNotes(ids, prev.notes.get(aligned(i)) ?? null)) notesChanged.add(i);
+    for (const j of prev.notes.keys()) if (alignedNew(j) >= 0 && !notes.has(alignedNew(j))) notesChanged.add(alignedNew(j));
+  }
+
+  // The article-wide steps, paragraph by paragraph.
+  const staged: Staged[] = new Array<Staged>(n);
+  const carryInto = (i: number): Carry => (i === 0 ? START : handOver(staged[i - 1]!.carry, blocks[i]!.start - blocks[i - 1]!.start));
+  let settled = true;
+  for (let i = 0; i < n; i++) {
+    const j = aligned(i);
+    if (prev && j >= 0 && !notesChanged.has(i) && sameNext(locals, i, prev.locals, j, aligned(i + 1) === j + 1)) {
+      // Unchanged, and so is what the paragraph before hands on: the same results.
+      if (settled && (i === 0 ? j === 0 : aligned(i - 1) === j - 1)) {
+        staged[i] = prev.staged[j]!;
+        continue;
+      }
+      const before = j === 0 ? START : handOver(prev.staged[j - 1]!.carry, prev.starts[j]! - prev.starts[j - 1]!);
+      if (sameCarry(carryInto(i), before)) {
+        staged[i] = prev.staged[j]!;
+        settled = true;
+        continue;
+      }
+    }
+    staged[i] = stageParagraph(locals[i]!, { text: seg.texts[i]!, nextReopens: locals[i + 1]?.startsWithOpen === true, carry: carryInto(i), notes: notes.get(i) ?? null, index });
+    settled = false;
+  }
+
+  // Kept results that point elsewhere: notes on later floating quotes, text the rules read.
+  const reusedStaged = (i: number) => prev !== undefined && aligned(i) >= 0 && staged[i] === prev.staged[aligned(i)];
+  const notedParagraphs = sparse(n, prev?.noted ?? NONE, alignedNew, reusedStaged, staged, (st) => st.notedEarlier.length > 0);
+  const notedLater = notedLaterByParagraph(seg, staged, notedParagraphs);
+  const readsChanged = new Set<number>();
+  for (const j of prev?.reads ?? NONE) {
+    const i = alignedNew(j);
+    if (i >= 0 && !readsSame(text, blocks[i]!.start, prev!.found[j]!.reads)) readsChanged.add(i);
+  }
+
+  // The paragraph rules.
+  const found: ParagraphFindings[] = new Array<ParagraphFindings>(n);
+  for (let i = 0; i < n; i++) {
+    const j = aligned(i);
+    const later = notedLater.get(i) ?? NONE;
+    if (prev && j >= 0 && staged[i] === prev.staged[j] && !readsChanged.has(i) && sameNumbers(later, prev.notedLater.get(j) ?? NONE)) {
+      found[i] = prev.found[j]!;
+      continue;
+    }
+    found[i] = paragraphFindings({ local: locals[i]!, staged: staged[i]!, text, at: blocks[i]!.start, notedLater: later, options, enabled });
+  }
+  const reusedFound = (i: number) => prev !== undefined && aligned(i) >= 0 && found[i] === prev.found[aligned(i)];
+  const reads = sparse(n, prev?.reads ?? NONE, alignedNew, reusedFound, found, (f) => f.reads.length > 0);
+  const errors = sparse(n, prev?.errors ?? NONE, alignedNew, reusedFound, found, (f) => f.errors.length > 0);
+  const failed = failedRules(found, errors);
+  const notesInUse = [...seg.scan.notes.definitions.map((d) => d.id), ...seg.scan.notes.references.map((r) => r.id)];
+  const numbering = `${[...failed.keys()].join()}\u0000${notesInUse.join('\u0001')}`;
+  const before = prev && { found: prev.found, findings: prev.findings, findingFirst: prev.findingFirst, key: prev.numbering, aligned, reused: reusedFound };
+  const ids = numberIds(seg, found, new Set(failed.keys()), numbering, before);
+
+  // Placed at their offsets: last time's objects where nothing moved or changed.
+  const attributions: Attribution[] = [];
+  const attributionFirst: number[] = [];
+  const findings: Finding[] = [];
+  const findingFirst: number[] = [];
+  const lineStarts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const j = aligned(i);
+    const at = blocks[i]!.start;
+    attributionFirst.push(attributions.length);
+    findingFirst.push(findings.length);
+    const still = prev !== undefined && j >= 0 && prev.starts[j] === at;
+    if (still && staged[i] === prev!.staged[j]) copyRange(attributions, prev!.attributions, prev!.attributionFirst, j);
+    else for (const a of staged[i]!.attributions) attributions.push(placeAttribution(a, at));
+    const f = found[i]!;
+    const lineStart = f.findings.length === 0 ? -1 : lineStartBefore(text, blocks[i]!.from);
+    lineStarts.push(lineStart);
+    if (still && f === prev!.found[j] && prev!.lineStarts[j] === lineStart && ids.unchanged(i)) copyRange(findings, prev!.findings, prev!.findingFirst, j);
+    else f.findings.forEach((pf, k) => findings.push(placeFinding(pf, at, lineStart, ids.id(i, k), severity(pf.rule) as Finding['severity'])));
+  }
+  attributionFirst.push(attributions.length);
+  findingFirst.push(findings.length);
+
+  states.set(remembered, {
+    settings,
+    index,
+    textLength: text.length,
+    locals,
+    starts: blocks.map((b) => b.start),
+    froms: blocks.map((b) => b.from),
+    notes,
+    staged,
+    found,
+    notedLater,
+    noted: notedParagraphs,
+    reads,
+    errors,
+    numbering,
+    attributions,
+    attributionFirst,
+    findings,
+    findingFirst,
+    lineStarts,
+  });
+  return articleOutput(seg, options, attributions, findings, findingFirst, failed);
+}
+
+/** Does paragraph `i`'s next paragraph open the same way as `j`'s did? */
+function sameNext(locals: readonly BlockAnalysis[], i: number, before: readonly BlockAnalysis[], j: number, sameObject: boolean): boolean {
+  if (sameObject) return true;
+  return (locals[i + 1]?.startsWithOpen === true) === (before[j + 1]?.startsWithOpen === true);
+}
+
+const sameNumbers = (a: readonly number[], b: readonly number[]): boolean => a === b || (a.length === b.length && a.every((x, k) => x === b[k]));
+
+function copyRange<T>(to: T[], from: readonly T[], firsts: readonly number[], j: number): void {
+  for (let k = firsts[j]!; k < firsts[j + 1]!; k++) to.push(from[k]!);
+}
+
+/**
+ * The paragraphs (ascending) whose results `has` something: last time's list for the results
+ * kept, the new results looked at. Only the recomputed paragraphs are read.
+ */
+function sparse<T>(n: number, before: readonly number[], alignedNew: (j: number) => number, reused: (i: number) => boolean, results: readonly T[], has: (r: T) => boolean): number[] {
+  const out: number[] = [];
+  for (const j of before) {
+    const i = alignedNew(j);
+    if (i >= 0 && reused(i)) out.push(i);
+  }
+  for (let i = 0; i < n; i++) if (!reused(i) && has(results[i]!)) out.push(i);
+  return out.sort((a, b) => a - b);
+}
+
+/**
+ * For each paragraph, the starts of its speakers whose floating quotes in later paragraphs carry
+ * a note (a note there sources the speaker's mention here).
+ */
+function notedLaterByParagraph(seg: Segmented, staged: readonly Staged[], noted: readonly number[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const i of noted) {
+    for (const rel of staged[i]!.notedEarlier) {
+      const at = seg.blocks[i]!.start + rel;
+      const j = lastStartingAt(seg.blocks, at);
+      const list = out.get(j) ?? [];
+      if (!list.includes(at - seg.blocks[j]!.start)) list.push(at - seg.blocks[j]!.start);
+      out.set(j, list.sort((a, b) => a - b));
+    }
+  }
+  return out;
+}
+
+/**
+ * The note id each sentence carries, for the paragraphs with note references: a sentence owns
+ * the references up to the next sentence's start (in the next paragraph for its last sentence),
+ * and carries the last of them.
+ */
+function sentenceNotes(seg: Segmented, locals: readonly BlockAnalysis[]): Map<number, (string | null)[]> {
+  const out = new Map<number, (string | null)[]>();
+  const firstSentence = (i: number) => seg.blocks[i]!.start + (locals[i]!.sentences[0]?.start ?? 0);
+  for (const ref of seg.scan.notes.references) {
+    let i = lastStartingAt(seg.blocks, ref.start);
+    if (i >= 0 && ref.start < firstSentence(i)) i--;
+    if (i < 0 || ref.start < firstSentence(i)) continue;
+    const local = locals[i]!;
+    let ids = out.get(i);
+    if (!ids) out.set(i, (ids = local.sentences.map(() => null)));
+    ids[Math.max(0, lastStartingAt(local.sentences, ref.start - seg.blocks[i]!.start))] = ref.id;
+  }
+  return out;
+}

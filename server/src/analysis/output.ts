@@ -1,0 +1,246 @@
+// The analysis as the caller sees it: paragraph results placed at their offsets, suggested note
+// ids numbered across the article, the article rules (source notes), severities and ignore
+// markers. Nothing here changes an object once returned: the next analysis may hand it out again.
+import type { Segmented } from './article';
+import { compareFindings, type ParagraphFinding, type ParagraphFindings } from './paragraphRules';
+import { ruleInfo } from './ruleInfo';
+import { PARAGRAPH_RULES, RULE_CHECKS } from './rules';
+import { NoteIds } from './rules/context';
+import { lineStartBefore } from './text/lines';
+import { silences, type IgnoreMarker } from './text/notes';
+import { lastStartingAt } from './text/spans';
+import type { AnalyseOptions, Analysis, Attribution, Finding, FindingData, RuleId, SeveritySetting, Span } from './types';
+
+const shift = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
+
+/** A paragraph's attribution at its place in the article. */
+export function placeAttribution(a: Attribution, by: number): Attribution {
+  return {
+    kind: a.kind,
+    quote: shift(a.quote, by),
+    speaker: a.speaker && shift(a.speaker, by),
+    cue: a.cue && shift(a.cue, by),
+    name: a.name,
+    person: a.person,
+    role: a.role,
+    speakerKind: a.speakerKind,
+    cueText: a.cueText,
+    sentence: shift(a.sentence, by),
+    noteId: a.noteId,
+  };
+}
+
+/** A paragraph's finding at its place in the article, with its numbered note id; fields in the order rules write them. */
+export function placeFinding(f: ParagraphFinding, by: number, lineStart: number, suggestedId: string, severity: Finding['severity']): Finding {
+  const d = f.data;
+  const data = {} as FindingData;
+  if ('trigger' in d) data.trigger = d.trigger;
+  if ('source' in d) data.source = d.source;
+  if ('person' in d) data.person = d.person;
+  if ('cue' in d) data.cue = d.cue;
+  data.insertAt = d.insertAt + by;
+  data.suggestedId = suggestedId;
+  data.lineStart = lineStart;
+  return { rule: f.rule, severity, start: f.start + by, end: f.end + by, message: f.message, data };
+}
+
+/** The suggested note ids of the paragraphs' findings (by paragraph and sorted index). */
+export interface NumberedIds {
+  /** Paragraph `i`'s findings keep the ids they had in the last analysis. */
+  unchanged(i: number): boolean;
+  id(i: number, k: number): string;
+}
+
+/** The last analysis, as numbering reads it. */
+export interface NumberedBefore {
+  found: readonly ParagraphFindings[];
+  findings: readonly Finding[];
+  findingFirst: readonly number[];
+  /** The note ids in use and the failed rules, as one string. */
+  key: string;
+  /** The paragraph of the last analysis that paragraph `i` is, or -1. */
+  aligned(i: number): number;
+  /** Paragraph `i` kept its findings from the last analysis. */
+  reused(i: number): boolean;
+}
+
+/**
+ * Suggested ids are numbered per base across the article (`claim-1`, `claim-2` ...), rule by rule
+ * in registry order and each rule's findings in the order it reported them, skipping ids in use.
+ * When each changed stretch of paragraphs has as many findings of each rule and base as before,
+ * every id stays where it was and the stretch takes its old ids in order; else all are numbered.
+ */
+export function numberIds(seg: Segmented, found: readonly ParagraphFindings[], failed: ReadonlySet<RuleId>, key: string, before: NumberedBefore | undefined): NumberedIds {
+  const previousId = (j: number, k: number) => before!.findings[before!.findingFirst[j]! + k]!.data.suggestedId;
+  if (before && before.key === key) {
+    const fresh = renumberedStretches(found, failed, before, previousId);
+    if (fresh) return { unchanged: (i) => !fresh.has(i), id: (i, k) => (fresh.get(i)?.[k] ?? previousId(before.aligned(i), k)) };
+  }
+  const taken = new Set<string>([...seg.scan.notes.definitions.map((d) => d.id), ...seg.scan.notes.references.map((r) => r.id)]);
+  const noteIds = new NoteIds(taken);
+  const ids = found.map((f) => new Array<string>(f.findings.length));
+  PARAGRAPH_RULES.forEach((rule, r) => {
+    if (failed.has(rule.id)) return;
+    found.forEach((f, i) => {
+      for (const k of f.byRule[r]!) ids[i]![k] = noteIds.next(f.findings[k]!.data.suggestedId);
+    });
+  });
+  const same = (i: number) => !!before && before.reused(i) && ids[i]!.every((id, k) => id === previousId(before.aligned(i), k));
+  return { unchanged: same, id: (i, k) => ids[i]![k]! };
+}
+
+/** The ids of the changed stretches' findings, or undefined when some stretch's counts changed. */
+function renumberedStretches(found: readonly ParagraphFindings[], failed: ReadonlySet<RuleId>, before: NumberedBefore, previousId: (j: number, k: number) => string): Map<number, string[]> | undefined {
+  const fresh = new Map<number, string[]>();
+  let lastI = -1;
+  let lastJ = -1;
+  for (let i = 0; i <= found.length; i++) {
+    if (i < found.length && !before.reused(i)) continue;
+    const j = i < found.length ? before.aligned(i) : before.found.length;
+    if (i - lastI > 1 || j - lastJ > 1) {
+      if (!sameCounts(found, lastI + 1, i, before.found, lastJ + 1, j)) return undefined;
+      // The stretch takes its old ids, rule by rule and base by base, in order.
+      const old = new Map<string, string[]>();
+      PARAGRAPH_RULES.forEach((rule, r) => {
+        if (failed.has(rule.id)) return;
+        for (let k = lastJ + 1; k < j; k++) {
+          for (const x of before.found[k]!.byRule[r]!) {
+            const key = `${rule.id} ${before.found[k]!.findings[x]!.data.suggestedId}`;
+            old.set(key, [...(old.get(key) ?? []), previousId(k, x)]);
+          }
+        }
+      });
+      const taken = new Map<string, number>();
+      for (let k = lastI + 1; k < i; k++) fresh.set(k, new Array<string>(found[k]!.findings.length));
+      PARAGRAPH_RULES.forEach((rule, r) => {
+        if (failed.has(rule.id)) return;
+        for (let k = lastI + 1; k < i; k++) {
+          for (const x of found[k]!.byRule[r]!) {
+            const key = `${rule.id} ${found[k]!.findings[x]!.data.suggestedId}`;
+            const n = taken.get(key) ?? 0;
+            taken.set(key, n + 1);
+            fresh.get(k)![x] = old.get(key)![n]!;
+          }
+        }
+      });
+    }
+    lastI = i;
+    lastJ = j;
+  }
+  return fresh;
+}
+
+/** Do paragraphs [a0, a1) of `a` and [b0, b1) of `b` have as many findings of each rule and base? */
+function sameCounts(a: readonly ParagraphFindings[], a0: number, a1: number, b: readonly ParagraphFindings[], b0: number, b1: number): boolean {
+  const counts = new Map<string, number>();
+  for (let k = a0; k < a1; k++) for (const [key, c] of a[k]!.counts) counts.set(key, (counts.get(key) ?? 0) + c);
+  for (let k = b0; k < b1; k++) for (const [key, c] of b[k]!.counts) counts.set(key, (counts.get(key) ?? 0) - c);
+  for (const c of counts.values()) if (c !== 0) return false;
+  return true;
+}
+
+/** The rules that threw in some paragraph, and the first message of each. */
+export function failedRules(found: readonly ParagraphFindings[], errors: readonly number[]): Map<RuleId, string> {
+  const out = new Map<RuleId, string>();
+  for (const i of errors) for (const e of found[i]!.errors) if (!out.has(e.rule)) out.set(e.rule, e.message);
+  return out;
+}
+
+/**
+ * The analysis: the placed attributions and paragraph findings (laid end to end by paragraph,
+ * `findingFirst` says where each paragraph's begin), with the article rules' findings, rule
+ * errors, and the findings of failed rules and of silenced paragraphs left out.
+ */
+export function articleOutput(
+  seg: Segmented,
+  options: AnalyseOptions,
+  attributions: readonly Attribution[],
+  findings: readonly Finding[],
+  findingFirst: readonly number[],
+  failed: ReadonlyMap<RuleId, string>,
+): Analysis {
+  const severity = (id: RuleId): SeveritySetting => options.severities?.[id] ?? ruleInfo(id).defaultSeverity;
+  const ruleErrors: Analysis['ruleErrors'] = [];
+  const notes: Finding[] = [];
+  const ignored = ignoredBlocks(seg);
+  for (const rule of RULE_CHECKS) {
+    const setting = severity(rule.id);
+    if (setting === 'off') continue;
+    if (rule.scope === 'paragraph') {
+      const message = failed.get(rule.id);
+      if (message !== undefined) ruleErrors.push({ rule: rule.id, message });
+      continue;
+    }
+    try {
+      const found = rule.check({ notes: seg.scan.notes, options });
+      notes.push(...articleFindings(seg, ignored, found, rule.id, setting));
+    } catch (e) {
+      ruleErrors.push({ rule: rule.id, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  let kept: Finding[];
+  if (ignored.size === 0 && failed.size === 0) kept = findings.slice();
+  else {
+    kept = [];
+    for (let i = 0; i + 1 < findingFirst.length; i++) {
+      const markers = ignored.get(i);
+      for (let k = findingFirst[i]!; k < findingFirst[i + 1]!; k++) {
+        const f = findings[k]!;
+        if (!failed.has(f.rule) && !markers?.some((m) => silences(m, f.rule))) kept.push(f);
+      }
+    }
+  }
+  notes.sort(compareFindings);
+  return { attributions: attributions.slice(), findings: notes.length === 0 ? kept : merge(kept, notes), notes: seg.scan.notes, ruleErrors };
+}
+
+/** An article rule's findings with their severity, ignore markers and marker lines. */
+function articleFindings(seg: Segmented, ignored: ReadonlyMap<number, IgnoreMarker[]>, found: readonly { start: number; end: number; message: string; data: Omit<FindingData, 'lineStart'> }[], rule: RuleId, severity: Finding['severity']): Finding[] {
+  const out: Finding[] = [];
+  for (const f of found) {
+    const bi = lastStartingAt(seg.blocks, f.start);
+    const inBlock = bi >= 0 && f.start < seg.blocks[bi]!.end;
+    const markers = inBlock ? ignored.get(bi) : markerAbove(seg, lineStartBefore(seg.text, f.start));
+    if (markers?.some((m) => silences(m, rule))) continue;
+    // Where a factcheck-ignore marker for it goes: before its paragraph's first line, or its own line.
+    const data = f.data as FindingData;
+    data.lineStart = lineStartBefore(seg.text, inBlock ? seg.blocks[bi]!.from : f.start);
+    out.push({ rule, severity, start: f.start, end: f.end, message: f.message, data });
+  }
+  return out;
+}
+
+/** Two lists sorted in the findings' order, merged. */
+function merge(a: readonly Finding[], b: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && compareFindings(a[i]!, b[j]!) <= 0)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
+}
+
+/**
+ * Outside prose (a note definition line, a table row) a marker silences the line right below it:
+ * the marker that ends, with nothing but spaces after it, on the line before `lineStart`.
+ */
+function markerAbove(seg: Segmented, lineStart: number): IgnoreMarker[] | undefined {
+  const ignores = seg.scan.ignores;
+  const k = lastStartingAt(ignores, lineStart - 1);
+  const m = ignores[k];
+  if (!m || m.end > lineStart || lineStart - m.end > 16) return undefined;
+  return /^[ \t]*(?:\r\n?|\n)$/.test(seg.text.slice(m.end, lineStart)) ? [m] : undefined;
+}
+
+/** Which blocks a `factcheck-ignore` marker silences: the first block after each marker. */
+function ignoredBlocks(seg: Segmented): Map<number, IgnoreMarker[]> {
+  const out = new Map<number, IgnoreMarker[]>();
+  for (const m of seg.scan.ignores) {
+    const k = lastStartingAt(seg.blocks, m.end - 1) + 1;
+    if (k >= seg.blocks.length) continue;
+    out.set(k, [...(out.get(k) ?? []), m]);
+  }
+  return out;
+}
