@@ -40,6 +40,13 @@ describe('the incremental article stage', () => {
     assert.equal(floating(role!)?.name, 'Ann Lee, the chair');
   });
 
+  it('a floating quote keeps its speaker in place when a line is added between the paragraphs', () => {
+    const after = 'She said the vote had been close.\n\n[^x]: Checked on May 2.\n\n“This is a floating quote with many words here.”\n';
+    const [, analysed] = checkVersions(['She said the vote had been close.\n\n“This is a floating quote with many words here.”\n', after]);
+    const floating = analysed!.attributions.find((a) => a.cue === null)!;
+    assert.equal(after.slice(floating.speaker!.start, floating.speaker!.end), 'She');
+  });
+
   it('a note added after a paragraph, outside its text, sources its last sentence', () => {
     const [before, after] = checkVersions([
       'The council spent $5 million on the bridge in 2023.\nThe mayor resigned on Monday after a vote of 12 to 3.\n\n[^a]: Budget report, page 4.\n',

@@ -65,6 +65,7 @@ describe('counterexamples the properties found (fixed), kept as regression tests
     ['a quotation of two sentences with no speaker', '<span>“We spent $2 million. It was worth it.”</span>', 'plaintext'],
     ['definitions after an unclosed code fence', '*The council approved the new budget on Tuesday.[^1]*\n\n```\nan unclosed fence', 'markdown'],
     ['a Sources line inside a code fence', '*The council approved the new budget on Tuesday.[^1]*\n\n```\n## Sources\n```', 'markdown'],
+    ['a floating quote continuing the paragraph before, after a fix added a note between them', '*😀She told reporters that the vote had been close.* *😀*\n\n*“”* *The council approved the new budget on Tuesday.[^1]*', 'markdown'],
     ['a paragraph whose first line is blanked markup', '>- `The council approved the new budget on Tuesday.[^1]`\n*😀The council approved the new budget on Tuesday.*\r\n> *“We will not give up,” said Tom Reyes.*', 'markdown'],
   ];
   for (const [name, text, fmt] of cases) {

@@ -1,6 +1,6 @@
 // Paragraphs from the text (Markdown parsed for real) and each paragraph's memoised local
 // analysis; the steps that cross paragraphs follow in incremental.ts.
-import type { AnalyseOptions, Span } from './types';
+import type { AnalyseOptions } from './types';
 import { analyseBlock, type BlockAnalysis, type LocalSettings } from './block';
 import { atSamePlace, RecentLists, type RecentList } from './text/recent';
 import { CueLexicon } from './attribution/cues';

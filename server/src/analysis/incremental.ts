@@ -11,7 +11,7 @@ import { handOver, sameCarry, sameNotes, stageParagraph, START, type Carry, type
 import { paragraphFindings, readsSame, type ParagraphFindings } from './paragraphRules';
 import { ruleInfo } from './ruleInfo';
 import { PARAGRAPH_RULES } from './rules';
-import { articleOutput, failedRules, numberIds, placeAttribution, placeFinding } from './output';
+import { articleOutput, failedRules, numberIds, placeAttribution, placeFinding, type NumberedIds } from './output';
 import { lineStartBefore } from './text/lines';
 import { lastStartingAt } from './text/spans';
 import type { AnalyseOptions, Analysis, Attribution, Finding, RuleId, SeveritySetting } from './types';
@@ -50,55 +50,90 @@ const states = new WeakMap<object, ArticleState>();
 
 const NONE: readonly number[] = [];
 
+/** How this analysis's paragraphs line up with the last analysis's. */
+interface Alignment {
+  prev: ArticleState;
+  /** The paragraph of the last analysis that paragraph `i` is, or -1. */
+  aligned(i: number): number;
+  /** The paragraph of this analysis that paragraph `j` of the last one is, or -1. */
+  alignedNew(j: number): number;
+}
+
 /** The analysis of a segmented article from its paragraphs' local analyses. */
 export function analyseArticle(seg: Segmented, locals: readonly BlockAnalysis[], options: AnalyseOptions, remembered: object, previous: object | undefined): Analysis {
-  const { text, blocks } = seg;
   const severity = (id: RuleId): SeveritySetting => options.severities?.[id] ?? ruleInfo(id).defaultSeverity;
   const settings = PARAGRAPH_RULES.map((r) => severity(r.id)).join();
-  const enabled = PARAGRAPH_RULES.map((r) => severity(r.id) !== 'off');
   const index = articleNameIndex(locals.map((l) => l.names));
   const notes = sentenceNotes(seg, locals);
-  let prev = previous ? states.get(previous) : undefined;
-  if (prev && (prev.settings !== settings || prev.index !== index)) prev = undefined;
+  const prev = previous ? states.get(previous) : undefined;
+  const al = prev && prev.settings === settings && prev.index === index ? align(seg, locals, prev) : undefined;
 
-  // Paragraphs unchanged at the start and, shifted by the edit, at the end.
+  const staged = stageAll(seg, locals, notes, index, al);
+  const reusedStaged = (i: number) => !!al && al.aligned(i) >= 0 && staged[i] === al.prev.staged[al.aligned(i)];
+  const noted = sparse(locals.length, al, (st) => st.noted, reusedStaged, staged, (r) => r.notedEarlier.length > 0);
+  const notedLater = notedLaterByParagraph(seg, staged, noted);
+  const enabled = PARAGRAPH_RULES.map((r) => severity(r.id) !== 'off');
+  const found = ruleAll(seg, locals, staged, notedLater, options, enabled, al);
+  const reusedFound = (i: number) => !!al && al.aligned(i) >= 0 && found[i] === al.prev.found[al.aligned(i)];
+  const reads = sparse(locals.length, al, (st) => st.reads, reusedFound, found, (f) => f.reads.length > 0);
+  const errors = sparse(locals.length, al, (st) => st.errors, reusedFound, found, (f) => f.errors.length > 0);
+
+  const failed = failedRules(found, errors);
+  const notesInUse = [...seg.scan.notes.definitions.map((d) => d.id), ...seg.scan.notes.references.map((r) => r.id)];
+  const numbering = `${[...failed.keys()].join()}\u0000${notesInUse.join('\u0001')}`;
+  const before = al && { found: al.prev.found, findings: al.prev.findings, findingFirst: al.prev.findingFirst, key: al.prev.numbering, aligned: al.aligned, reused: reusedFound };
+  const ids = numberIds(seg, found, new Set(failed.keys()), numbering, before);
+  const placed = placeAll(seg, staged, found, ids, severity, al);
+
+  states.set(remembered, { settings, index, textLength: seg.text.length, locals, starts: seg.blocks.map((b) => b.start), froms: seg.blocks.map((b) => b.from), notes, staged, found, notedLater, noted, reads, errors, numbering, ...placed });
+  return articleOutput(seg, options, placed.attributions, placed.findings, placed.findingFirst, failed);
+}
+
+/** The paragraphs unchanged at the start and, shifted by the edit, at the end. */
+function align(seg: Segmented, locals: readonly BlockAnalysis[], prev: ArticleState): Alignment {
+  const { blocks } = seg;
   const n = locals.length;
-  const m = prev?.locals.length ?? 0;
+  const m = prev.locals.length;
   const shift = n - m;
-  const delta = text.length - (prev?.textLength ?? 0);
+  const delta = seg.text.length - prev.textLength;
   let p = 0;
+  while (p < n && p < m && locals[p] === prev.locals[p] && blocks[p]!.start === prev.starts[p] && blocks[p]!.from === prev.froms[p]) p++;
+  const same = (i: number, j: number) => locals[i] === prev.locals[j] && blocks[i]!.start === prev.starts[j]! + delta && blocks[i]!.from === prev.froms[j]! + delta;
   let s = 0;
-  if (prev) {
-    while (p < n && p < m && locals[p] === prev.locals[p] && blocks[p]!.start === prev.starts[p] && blocks[p]!.from === prev.froms[p]) p++;
-    const same = (i: number, j: number) => locals[i] === prev!.locals[j] && blocks[i]!.start === prev!.starts[j]! + delta && blocks[i]!.from === prev!.froms[j]! + delta;
-    while (s < n - p && s < m - p && same(n - 1 - s, m - 1 - s)) s++;
-  }
-  /** The paragraph of the last analysis that paragraph `i` is, or -1. */
-  const aligned = (i: number): number => (!prev ? -1 : i < p ? i : i >= n - s ? i - shift : -1);
-  /** The paragraph of this analysis that paragraph `j` of the last one is, or -1. */
-  const alignedNew = (j: number): number => (j < p ? j : j >= m - s ? j + shift : -1);
+  while (s < n - p && s < m - p && same(n - 1 - s, m - 1 - s)) s++;
+  return {
+    prev,
+    aligned: (i) => (i < p ? i : i >= n - s && i < n ? i - shift : -1),
+    alignedNew: (j) => (j < p ? j : j >= m - s && j < m ? j + shift : -1),
+  };
+}
 
+/** The article-wide steps, paragraph by paragraph: last time's results while nothing they depend on changed. */
+function stageAll(seg: Segmented, locals: readonly BlockAnalysis[], notes: ReadonlyMap<number, readonly (string | null)[]>, index: NameIndex, al: Alignment | undefined): Staged[] {
+  const { blocks } = seg;
+  const n = locals.length;
   // Note references moved in or out of unchanged paragraphs.
   const notesChanged = new Set<number>();
-  if (prev) {
-    for (const [i, ids] of notes) if (aligned(i) >= 0 && !sameNotes(ids, prev.notes.get(aligned(i)) ?? null)) notesChanged.add(i);
-    for (const j of prev.notes.keys()) if (alignedNew(j) >= 0 && !notes.has(alignedNew(j))) notesChanged.add(alignedNew(j));
+  if (al) {
+    for (const [i, ids] of notes) if (al.aligned(i) >= 0 && !sameNotes(ids, al.prev.notes.get(al.aligned(i)) ?? null)) notesChanged.add(i);
+    for (const j of al.prev.notes.keys()) if (al.alignedNew(j) >= 0 && !notes.has(al.alignedNew(j))) notesChanged.add(al.alignedNew(j));
   }
-
-  // The article-wide steps, paragraph by paragraph.
   const staged: Staged[] = new Array<Staged>(n);
-  const carryInto = (i: number): Carry => (i === 0 ? START : handOver(staged[i - 1]!.carry, blocks[i]!.start - blocks[i - 1]!.start));
+  const gap = (i: number) => blocks[i]!.start - blocks[i - 1]!.start;
+  const carryInto = (i: number): Carry => (i === 0 ? START : handOver(staged[i - 1]!.carry, gap(i)));
   let settled = true;
   for (let i = 0; i < n; i++) {
-    const j = aligned(i);
-    if (prev && j >= 0 && !notesChanged.has(i) && sameNext(locals, i, prev.locals, j, aligned(i + 1) === j + 1)) {
-      // Unchanged, and so is what the paragraph before hands on: the same results.
-      if (settled && (i === 0 ? j === 0 : aligned(i - 1) === j - 1)) {
+    const j = al ? al.aligned(i) : -1;
+    if (al && j >= 0 && !notesChanged.has(i) && sameNext(locals, i, al.prev.locals, j, al.aligned(i + 1) === j + 1)) {
+      const { prev } = al;
+      const prevGap = () => prev.starts[j]! - prev.starts[j - 1]!;
+      // Unchanged, and so is what the paragraph before hands on (the carried speaker is placed
+      // relative to this paragraph, so the distance from the one before must be the same too).
+      if (settled && (i === 0 ? j === 0 : al.aligned(i - 1) === j - 1 && gap(i) === prevGap())) {
         staged[i] = prev.staged[j]!;
         continue;
       }
-      const before = j === 0 ? START : handOver(prev.staged[j - 1]!.carry, prev.starts[j]! - prev.starts[j - 1]!);
-      if (sameCarry(carryInto(i), before)) {
+      if (sameCarry(carryInto(i), j === 0 ? START : handOver(prev.staged[j - 1]!.carry, prevGap()))) {
         staged[i] = prev.staged[j]!;
         settled = true;
         continue;
@@ -107,82 +142,65 @@ export function analyseArticle(seg: Segmented, locals: readonly BlockAnalysis[],
     staged[i] = stageParagraph(locals[i]!, { text: seg.texts[i]!, nextReopens: locals[i + 1]?.startsWithOpen === true, carry: carryInto(i), notes: notes.get(i) ?? null, index });
     settled = false;
   }
+  return staged;
+}
 
-  // Kept results that point elsewhere: notes on later floating quotes, text the rules read.
-  const reusedStaged = (i: number) => prev !== undefined && aligned(i) >= 0 && staged[i] === prev.staged[aligned(i)];
-  const notedParagraphs = sparse(n, prev?.noted ?? NONE, alignedNew, reusedStaged, staged, (st) => st.notedEarlier.length > 0);
-  const notedLater = notedLaterByParagraph(seg, staged, notedParagraphs);
+/** The paragraph rules: last time's findings where the results, the notes on later quotes and the text they read are the same. */
+function ruleAll(
+  seg: Segmented,
+  locals: readonly BlockAnalysis[],
+  staged: readonly Staged[],
+  notedLater: ReadonlyMap<number, readonly number[]>,
+  options: AnalyseOptions,
+  enabled: readonly boolean[],
+  al: Alignment | undefined,
+): ParagraphFindings[] {
+  const { text, blocks } = seg;
   const readsChanged = new Set<number>();
-  for (const j of prev?.reads ?? NONE) {
-    const i = alignedNew(j);
-    if (i >= 0 && !readsSame(text, blocks[i]!.start, prev!.found[j]!.reads)) readsChanged.add(i);
+  for (const j of al?.prev.reads ?? NONE) {
+    const i = al!.alignedNew(j);
+    if (i >= 0 && !readsSame(text, blocks[i]!.start, al!.prev.found[j]!.reads)) readsChanged.add(i);
   }
-
-  // The paragraph rules.
-  const found: ParagraphFindings[] = new Array<ParagraphFindings>(n);
-  for (let i = 0; i < n; i++) {
-    const j = aligned(i);
+  return staged.map((st, i) => {
+    const j = al ? al.aligned(i) : -1;
     const later = notedLater.get(i) ?? NONE;
-    if (prev && j >= 0 && staged[i] === prev.staged[j] && !readsChanged.has(i) && sameNumbers(later, prev.notedLater.get(j) ?? NONE)) {
-      found[i] = prev.found[j]!;
-      continue;
-    }
-    found[i] = paragraphFindings({ local: locals[i]!, staged: staged[i]!, text, at: blocks[i]!.start, notedLater: later, options, enabled });
-  }
-  const reusedFound = (i: number) => prev !== undefined && aligned(i) >= 0 && found[i] === prev.found[aligned(i)];
-  const reads = sparse(n, prev?.reads ?? NONE, alignedNew, reusedFound, found, (f) => f.reads.length > 0);
-  const errors = sparse(n, prev?.errors ?? NONE, alignedNew, reusedFound, found, (f) => f.errors.length > 0);
-  const failed = failedRules(found, errors);
-  const notesInUse = [...seg.scan.notes.definitions.map((d) => d.id), ...seg.scan.notes.references.map((r) => r.id)];
-  const numbering = `${[...failed.keys()].join()}\u0000${notesInUse.join('\u0001')}`;
-  const before = prev && { found: prev.found, findings: prev.findings, findingFirst: prev.findingFirst, key: prev.numbering, aligned, reused: reusedFound };
-  const ids = numberIds(seg, found, new Set(failed.keys()), numbering, before);
+    if (al && j >= 0 && st === al.prev.staged[j] && !readsChanged.has(i) && sameNumbers(later, al.prev.notedLater.get(j) ?? NONE)) return al.prev.found[j]!;
+    return paragraphFindings({ local: locals[i]!, staged: st, text, at: blocks[i]!.start, notedLater: later, options, enabled });
+  });
+}
 
-  // Placed at their offsets: last time's objects where nothing moved or changed.
+/** The results at their offsets, laid end to end: last time's objects where nothing moved or changed. */
+function placeAll(
+  seg: Segmented,
+  staged: readonly Staged[],
+  found: readonly ParagraphFindings[],
+  ids: NumberedIds,
+  severity: (id: RuleId) => SeveritySetting,
+  al: Alignment | undefined,
+): Pick<ArticleState, 'attributions' | 'attributionFirst' | 'findings' | 'findingFirst' | 'lineStarts'> {
   const attributions: Attribution[] = [];
   const attributionFirst: number[] = [];
   const findings: Finding[] = [];
   const findingFirst: number[] = [];
   const lineStarts: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const j = aligned(i);
-    const at = blocks[i]!.start;
+  staged.forEach((st, i) => {
+    const j = al ? al.aligned(i) : -1;
+    const prev = al?.prev;
+    const at = seg.blocks[i]!.start;
     attributionFirst.push(attributions.length);
     findingFirst.push(findings.length);
-    const still = prev !== undefined && j >= 0 && prev.starts[j] === at;
-    if (still && staged[i] === prev!.staged[j]) copyRange(attributions, prev!.attributions, prev!.attributionFirst, j);
-    else for (const a of staged[i]!.attributions) attributions.push(placeAttribution(a, at));
+    const still = !!prev && j >= 0 && prev.starts[j] === at;
+    if (still && st === prev!.staged[j]) copyRange(attributions, prev!.attributions, prev!.attributionFirst, j);
+    else for (const a of st.attributions) attributions.push(placeAttribution(a, at));
     const f = found[i]!;
-    const lineStart = f.findings.length === 0 ? -1 : lineStartBefore(text, blocks[i]!.from);
+    const lineStart = f.findings.length === 0 ? -1 : lineStartBefore(seg.text, seg.blocks[i]!.from);
     lineStarts.push(lineStart);
     if (still && f === prev!.found[j] && prev!.lineStarts[j] === lineStart && ids.unchanged(i)) copyRange(findings, prev!.findings, prev!.findingFirst, j);
     else f.findings.forEach((pf, k) => findings.push(placeFinding(pf, at, lineStart, ids.id(i, k), severity(pf.rule) as Finding['severity'])));
-  }
+  });
   attributionFirst.push(attributions.length);
   findingFirst.push(findings.length);
-
-  states.set(remembered, {
-    settings,
-    index,
-    textLength: text.length,
-    locals,
-    starts: blocks.map((b) => b.start),
-    froms: blocks.map((b) => b.from),
-    notes,
-    staged,
-    found,
-    notedLater,
-    noted: notedParagraphs,
-    reads,
-    errors,
-    numbering,
-    attributions,
-    attributionFirst,
-    findings,
-    findingFirst,
-    lineStarts,
-  });
-  return articleOutput(seg, options, attributions, findings, findingFirst, failed);
+  return { attributions, attributionFirst, findings, findingFirst, lineStarts };
 }
 
 /** Does paragraph `i`'s next paragraph open the same way as `j`'s did? */
@@ -198,13 +216,13 @@ function copyRange<T>(to: T[], from: readonly T[], firsts: readonly number[], j:
 }
 
 /**
- * The paragraphs (ascending) whose results `has` something: last time's list for the results
- * kept, the new results looked at. Only the recomputed paragraphs are read.
+ * The paragraphs (ascending) whose results `has` something: from last time's list for the
+ * results kept, and by looking at the recomputed ones. Only the recomputed paragraphs are read.
  */
-function sparse<T>(n: number, before: readonly number[], alignedNew: (j: number) => number, reused: (i: number) => boolean, results: readonly T[], has: (r: T) => boolean): number[] {
+function sparse<T>(n: number, al: Alignment | undefined, list: (st: ArticleState) => readonly number[], reused: (i: number) => boolean, results: readonly T[], has: (r: T) => boolean): number[] {
   const out: number[] = [];
-  for (const j of before) {
-    const i = alignedNew(j);
+  for (const j of al ? list(al.prev) : NONE) {
+    const i = al!.alignedNew(j);
     if (i >= 0 && reused(i)) out.push(i);
   }
   for (let i = 0; i < n; i++) if (!reused(i) && has(results[i]!)) out.push(i);
