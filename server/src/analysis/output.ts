@@ -133,8 +133,11 @@ function renumberedStretches(found: readonly ParagraphFindings[], failed: Readon
 /** Do paragraphs [a0, a1) of `a` and [b0, b1) of `b` have as many findings of each rule and base? */
 function sameCounts(a: readonly ParagraphFindings[], a0: number, a1: number, b: readonly ParagraphFindings[], b0: number, b1: number): boolean {
   const counts = new Map<string, number>();
-  for (let k = a0; k < a1; k++) for (const [key, c] of a[k]!.counts) counts.set(key, (counts.get(key) ?? 0) + c);
-  for (let k = b0; k < b1; k++) for (const [key, c] of b[k]!.counts) counts.set(key, (counts.get(key) ?? 0) - c);
+  const add = (f: ParagraphFindings, by: number) => {
+    for (const x of f.findings) counts.set(`${x.rule} ${x.data.suggestedId}`, (counts.get(`${x.rule} ${x.data.suggestedId}`) ?? 0) + by);
+  };
+  for (let k = a0; k < a1; k++) add(a[k]!, 1);
+  for (let k = b0; k < b1; k++) add(b[k]!, -1);
   for (const c of counts.values()) if (c !== 0) return false;
   return true;
 }

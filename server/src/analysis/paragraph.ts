@@ -33,15 +33,16 @@ export interface ParagraphInput {
 /** A paragraph's article-wide results; offsets relative to the paragraph. */
 export interface Staged {
   /** Sorted by quote. A floating quote's speaker may lie in an earlier paragraph (negative offsets). */
-  attributions: Attribution[];
-  unattributed: Span[];
-  unbalanced: Span[];
+  attributions: readonly Attribution[];
+  unattributed: readonly Span[];
+  /** Shared with the local analysis when no quote is left dangling. */
+  unbalanced: readonly Span[];
   /** The note id each sentence carries, as given in the input. */
   notes: ParagraphInput['notes'];
   /** The state handed to the next paragraph (offsets still relative to this one). */
   carry: Carry;
   /** Speakers in earlier paragraphs whose floating quotes here carry a note (their starts). */
-  notedEarlier: number[];
+  notedEarlier: readonly number[];
 }
 
 export const sameNotes = (a: ParagraphInput['notes'], b: ParagraphInput['notes']): boolean =>
@@ -72,6 +73,8 @@ export function handOver(carry: Carry, gap: number): Carry {
   return { speaker: { ...s, attribution: { ...a, speaker: { start: a.speaker!.start - gap, end: a.speaker!.end - gap } } }, antecedents: carry.antecedents };
 }
 
+const NONE: readonly number[] = [];
+
 // Typed copy: the names are filled in per analysis, so a paragraph's memoised records stay as made.
 const copyRaw = (a: RawAttribution): RawAttribution => ({
   kind: a.kind,
@@ -94,10 +97,15 @@ export function stageParagraph(local: BlockAnalysis, input: ParagraphInput): Sta
   // A quote still open at the paragraph's end runs on only if the next paragraph reopens it.
   const dangling = input.nextReopens ? undefined : local.quotes.find((q) => q.runsOn);
   const isDangling = (s: Span) => !!dangling && s.start === dangling.start && s.end === dangling.end;
-  const unbalanced = [...local.unbalanced];
+  let unbalanced = local.unbalanced;
   if (dangling) {
-    unbalanced.push({ start: dangling.start, end: dangling.start + (/^(?:''|``)/.test(input.text.slice(dangling.start, dangling.start + 2)) ? 2 : 1) });
-    unbalanced.sort((a, b) => a.start - b.start);
+    const mark = { start: dangling.start, end: dangling.start + (/^(?:''|``)/.test(input.text.slice(dangling.start, dangling.start + 2)) ? 2 : 1) };
+    unbalanced = [...unbalanced, mark].sort((a, b) => a.start - b.start);
+  }
+  if (local.attributions.length === 0 && local.pending.length === 0) {
+    // Nothing said here: the state passes through, with this paragraph's people.
+    const antecedents = resolveParagraph([], local.subjects, input.index, input.carry.antecedents);
+    return { attributions: [], unattributed: [], unbalanced, notes: input.notes, carry: carryAfter(local, input.carry, [], antecedents), notedEarlier: NONE };
   }
   const raws = local.attributions.filter((a) => !isDangling(a.quote)).map(copyRaw).sort((a, b) => a.quote.start - b.quote.start);
   const pending = local.pending.filter((p) => !isDangling(p.quote));
@@ -108,7 +116,7 @@ export function stageParagraph(local: BlockAnalysis, input: ParagraphInput): Sta
   const sentenceAt = (offset: number): number => Math.max(0, lastStartingAt(sentences, offset));
   const noteOf = (k: number): string | null => input.notes?.[k] ?? null;
   const out: Attribution[] = [];
-  const notedEarlier: number[] = [];
+  let notedEarlier = NONE;
   let previousNote: string | null = null;
   for (const r of attributions) {
     const ownSpeaker = !!r.speaker && r.speaker.start >= 0 && sentenceAt(r.speaker.start) === r.sentence;
@@ -130,7 +138,7 @@ export function stageParagraph(local: BlockAnalysis, input: ParagraphInput): Sta
       sentence: { start: sentences[first]!.start, end: sentences[last]!.end },
       noteId,
     });
-    if (noteId && r.speaker && r.speaker.start < 0) notedEarlier.push(r.speaker.start);
+    if (noteId && r.speaker && r.speaker.start < 0) notedEarlier = [...notedEarlier, r.speaker.start];
   }
   return { attributions: out, unattributed, unbalanced, notes: input.notes, carry: carryAfter(local, input.carry, attributions, antecedents), notedEarlier };
 }

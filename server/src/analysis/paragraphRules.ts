@@ -23,8 +23,6 @@ export interface ParagraphFindings {
   errors: { rule: RuleId; message: string }[];
   /** What the rules read from the article's text; empty for most paragraphs. */
   reads: Read[];
-  /** The findings' count per rule and id base ("1 claim"), to tell whether numbering can change. */
-  counts: Map<string, number>;
 }
 
 /** Text the rules read from the article (markup included), checked again before results are reused. */
@@ -35,6 +33,7 @@ export interface Read {
 }
 
 const NO_READS: Read[] = [];
+const NO_INDICES: number[] = [];
 
 /** Findings at the same range are ordered by rule id (as `localeCompare` orders them). */
 const RULE_ORDER = new Map<RuleId, number>([...RULE_IDS].sort((a, b) => a.localeCompare(b)).map((id, i) => [id, i]));
@@ -115,15 +114,14 @@ export function paragraphFindings(input: ParagraphRuleInput): ParagraphFindings 
       ruleOf.push(r);
     }
   });
-  const order = found.map((_, i) => i).sort((a, b) => compareFindings(found[a]!, found[b]!) || a - b);
+  const order = found.map((_, i) => i);
+  if (found.length > 1) order.sort((a, b) => compareFindings(found[a]!, found[b]!) || a - b);
   const sortedAt: number[] = [];
   order.forEach((i, k) => (sortedAt[i] = k));
-  const byRule: number[][] = PARAGRAPH_RULES.map(() => []);
-  found.forEach((_, i) => byRule[ruleOf[i]!]!.push(sortedAt[i]!));
-  const counts = new Map<string, number>();
-  for (const f of found) {
-    const key = `${f.rule} ${f.data.suggestedId}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return { findings: order.map((i) => found[i]!), byRule, errors, reads: reads.length === 0 ? NO_READS : reads, counts };
+  const byRule: number[][] = PARAGRAPH_RULES.map(() => NO_INDICES);
+  found.forEach((_, i) => {
+    const r = ruleOf[i]!;
+    (byRule[r] === NO_INDICES ? (byRule[r] = []) : byRule[r]!).push(sortedAt[i]!);
+  });
+  return { findings: order.map((i) => found[i]!), byRule, errors, reads: reads.length === 0 ? NO_READS : reads };
 }

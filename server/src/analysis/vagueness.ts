@@ -70,16 +70,13 @@ export function findPhrases(prose: string, quotes: readonly Span[], extraVague: 
     .sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-const memo = new WeakMap<ParagraphContext, SourceHit[]>();
+// The rules run paragraph by paragraph, so the last paragraph's hits are all there is to keep.
+let last: { ctx: ParagraphContext; hits: SourceHit[] } | undefined;
 
 /** Vague and anonymous sources of a paragraph; computed once per analysis of it, read by two rules. */
 export function sourceHits(ctx: ParagraphContext): SourceHit[] {
-  let hits = memo.get(ctx);
-  if (!hits) {
-    hits = computeSourceHits(ctx);
-    memo.set(ctx, hits);
-  }
-  return hits;
+  if (last?.ctx !== ctx) last = { ctx, hits: computeSourceHits(ctx) };
+  return last.hits;
 }
 
 function computeSourceHits(ctx: ParagraphContext): SourceHit[] {

@@ -177,9 +177,16 @@ export const sameAntecedents = (a: Antecedents, b: Antecedents): boolean =>
  * (ties kept) so that the state compares equal wherever the paragraph sits in the article.
  */
 function handedOn(male: Antecedent | null, female: Antecedent | null, any: Antecedent | null, group: string | null): Antecedents {
-  const orders = [male, female, any].flatMap((p) => (p ? [p.order] : [])).sort((a, b) => a - b);
-  const distinct = orders.filter((o, i) => i === 0 || o !== orders[i - 1]);
-  const rank = (p: Antecedent | null): Antecedent | null => (p ? { order: distinct.indexOf(p.order) - distinct.length, name: p.name } : null);
+  const a = male?.order;
+  const b = female?.order;
+  const c = any?.order;
+  // -1 for the latest, -2 for the one before ...: one less for each distinct later order.
+  const rank = (p: Antecedent | null): Antecedent | null => {
+    if (!p) return null;
+    const x = p.order;
+    const later = (a !== undefined && a > x ? 1 : 0) + (b !== undefined && b > x && b !== a ? 1 : 0) + (c !== undefined && c > x && c !== a && c !== b ? 1 : 0);
+    return { order: -1 - later, name: p.name };
+  };
   return { male: rank(male), female: rank(female), any: rank(any), group };
 }
 
@@ -190,6 +197,7 @@ function handedOn(male: Antecedent | null, female: Antecedent | null, any: Antec
  * `carried` are the pronouns' antecedents where the paragraph starts; the result, where it ends.
  */
 export function resolveParagraph(raws: RawAttribution[], subjects: readonly PersonSubject[], index: NameIndex, carried: Antecedents): Antecedents {
+  if (raws.length === 0 && subjects.length === 0) return carried;
   /** The fuller form the article gives the name elsewhere, if any. */
   const fuller = ({ words, key }: NameParts): KnownName | undefined => {
     const known = index.get(key);
