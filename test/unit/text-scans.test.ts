@@ -1,6 +1,7 @@
-// Note definitions (text/notes.ts) and tags in plain text (text/tags.ts) are found from each `[^`
-// or `<` rather than by a scan of every position of the article; they must be exactly what that
-// scan finds, line terminators and indentation included.
+// Note definitions, references and ignore markers (text/notes.ts) and tags in plain text
+// (text/tags.ts) are found from each `[^`, `<!--` or `<` rather than by a scan of every
+// position of the article; they must be exactly what that scan finds, line terminators and
+// indentation included.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -38,6 +39,34 @@ describe('note definitions', () => {
       fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }), (pieces) => {
         const text = pieces.join('');
         assert.deepEqual(definitions(text), definitionsByWholeScan(text));
+      }),
+      { seed, numRuns: 5_000 },
+    );
+  });
+});
+
+describe('note references and ignore markers', () => {
+  const REFERENCES = /\[\^([\p{L}\p{N}_.:-]{1,100})\](?!:)/gu;
+  const MARKERS = /<!--[ \t]*factcheck-ignore\b([^\n>]{0,500}?)-->/g;
+  const PIECES_2 = ['[^', ']', ']:', '[^a]', '[^a]:', '[^[^b]', 'x', ' ', '\n', 'é', '😀', '<!--', '-->', ' factcheck-ignore', 'factcheck-ignore', ' claim.unsourced', '>', '<!-- factcheck-ignore -->'];
+  const found = (text: string) => {
+    const scan = scanNotes(text, [], 'TODO');
+    return { references: scan.notes.references.map(({ id, start, end }) => ({ id, start, end })), ignores: scan.ignores.map(({ start, end }) => ({ start, end })) };
+  };
+  const byWholeScan = (text: string) => ({
+    references: [...text.matchAll(REFERENCES)].map((m) => ({ id: m[1]!, start: m.index, end: m.index + m[0].length })),
+    ignores: [...text.matchAll(MARKERS)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
+  });
+
+  it('are found from each `[^` and `<!--` exactly where a scan of every position finds them', () => {
+    const text = 'A [^a] and [^b]: and [^[^c] <!-- factcheck-ignore claim.unsourced --> <!-- other --> <!--factcheck-ignore-->';
+    assert.deepEqual(found(text).references.map((r) => r.id), ['a', 'c']);
+    assert.equal(found(text).ignores.length, 2);
+    assert.deepEqual(found(text), byWholeScan(text));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES_2), { maxLength: 60 }), (pieces) => {
+        const text = pieces.join('');
+        assert.deepEqual(found(text), byWholeScan(text));
       }),
       { seed, numRuns: 5_000 },
     );

@@ -15,8 +15,8 @@ export interface NoteScan {
 // Footnote ids: letters, digits, `-`, `_`, `.`, `:`; bounded so a stray `[^` cannot run on.
 // Definitions: sticky, tried only at the line starts a `[^` follows (see definitionMatches).
 const DEFINITION = /^[ \t]{0,3}\[\^([\p{L}\p{N}_.:-]{1,100})\]:[ \t]*([^\n\r]*)$/myu;
-const REFERENCE = /\[\^([\p{L}\p{N}_.:-]{1,100})\](?!:)/gu;
-const IGNORE = /<!--[ \t]*factcheck-ignore\b([^\n>]{0,500}?)-->/g;
+const REFERENCE = /\[\^([\p{L}\p{N}_.:-]{1,100})\](?!:)/yu;
+const IGNORE = /<!--[ \t]*factcheck-ignore\b([^\n>]{0,500}?)-->/y;
 
 /**
  * Find note references `[^id]`, definition lines `[^id]: text` and ignore markers, outside
@@ -34,16 +34,32 @@ export function scanNotes(text: string, verbatim: readonly Span[], placeholder: 
     const placeholderHere = body === '' || (ph !== '' && body.toLowerCase().includes(ph));
     definitions.push({ id: m[1]!, start: m.index, end: m.index + m[0].length, text: body, placeholder: placeholderHere });
   }
-  for (const m of text.includes('[^') ? text.matchAll(REFERENCE) : []) {
+  for (const m of stickyMatches(text, '[^', REFERENCE)) {
     if (insideAny(sorted, m.index)) continue;
     references.push({ id: m[1]!, start: m.index, end: m.index + m[0].length });
   }
-  for (const m of text.includes('<!--') ? text.matchAll(IGNORE) : []) {
+  for (const m of stickyMatches(text, '<!--', IGNORE)) {
     if (insideAny(sorted, m.index)) continue;
     const rules = (m[1] ?? '').split(/[\s,]+/).filter((r) => r !== '');
     ignores.push({ start: m.index, end: m.index + m[0].length, rules });
   }
   return { notes: { references, definitions }, ignores };
+}
+
+/**
+ * The matches a global scan for `sticky` would find, tried only where `lead` (how every match
+ * begins) is: a global scan tried the pattern at every position of the article on every edit
+ * (0.2-0.3 ms each at 100,000 words).
+ */
+function stickyMatches(text: string, lead: string, sticky: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (let k = text.indexOf(lead); k >= 0; ) {
+    sticky.lastIndex = k;
+    const m = sticky.exec(text);
+    if (m) out.push(m);
+    k = text.indexOf(lead, m ? k + m[0].length : k + 1);
+  }
+  return out;
 }
 
 /**
