@@ -27,6 +27,7 @@ export interface ParagraphInput {
   carry: Carry;
   /** The note id each sentence carries (`[^id]` after it), or null when no sentence carries one. */
   notes: readonly (string | null)[] | null;
+  /** The article's names in their fullest forms: a name index that changed changes every paragraph. */
   index: NameIndex;
 }
 
@@ -62,10 +63,7 @@ function sameSpeaker(a: CarriedSpeaker | null, b: CarriedSpeaker | null): boolea
 /** Do two carries hand the same state to a paragraph? */
 export const sameCarry = (a: Carry, b: Carry): boolean => a === b || (sameSpeaker(a.speaker, b.speaker) && sameAntecedents(a.antecedents, b.antecedents));
 
-/**
- * The carry as the next paragraph, `gap` code units further on, receives it: offsets moved to
- * its start, and a speaker too far back to be continued dropped.
- */
+/** The carry as the next paragraph, `gap` code units further on, receives it: offsets moved to its start. */
 export function handOver(carry: Carry, gap: number): Carry {
   const s = carry.speaker;
   if (!s) return carry;
