@@ -11,7 +11,8 @@ import { handOver, sameCarry, sameNotes, stageParagraph, START, type Carry, type
 import { paragraphFindings, readsSame, type ParagraphFindings } from './paragraphRules';
 import { ruleInfo } from './ruleInfo';
 import { PARAGRAPH_RULES } from './rules';
-import { articleOutput, failedRules, numberIds, placeAttribution, placeFinding, type NumberedIds } from './output';
+import { numberIds, type NumberedIds } from './numbering';
+import { articleOutput, failedRules, placeAttribution, placeFinding } from './output';
 import { lineStartBefore } from './text/lines';
 import { lastStartingAt } from './text/spans';
 import type { AnalyseOptions, Analysis, Attribution, Finding, RuleId, SeveritySetting } from './types';

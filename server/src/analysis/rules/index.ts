@@ -1,6 +1,6 @@
 // The rule registry, alphabetical by id. Rule metadata (severity, description) lives in ../ruleInfo.ts.
 import { claimUnsourced } from './claimUnsourced';
-import type { ArticleRule, ParagraphRule, Rule } from './context';
+import type { ParagraphRule, Rule } from './context';
 import { noteIncomplete, noteMissing, noteUnused } from './notes';
 import { quoteAttributed } from './quoteAttributed';
 import { quoteUnattributed } from './quoteUnattributed';
@@ -22,4 +22,3 @@ export const RULE_CHECKS: readonly Rule[] = [
 
 /** The rules run paragraph by paragraph, in registry order (which numbers suggested note ids). */
 export const PARAGRAPH_RULES: readonly ParagraphRule[] = RULE_CHECKS.filter((r): r is ParagraphRule => r.scope === 'paragraph');
-export const ARTICLE_RULES: readonly ArticleRule[] = RULE_CHECKS.filter((r): r is ArticleRule => r.scope === 'article');
