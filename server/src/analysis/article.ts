@@ -47,7 +47,7 @@ export function segment(text: string, options: AnalyseOptions): Segmented {
   let blocks: Block[];
   if (md) {
     prose = { source: md.prose, blanks: noteBlanks(scan) };
-    blocks = md.blocks.map((b) => trimBlock(prose, b)).filter((b) => b.end > b.start);
+    blocks = trimmedAtBlanks(prose, md.blocks);
   } else {
     const plain = { source: text, blanks: unionOf(tagSpans(text), noteBlanks(scan)) };
     blocks = plainTextBlocks(plain);
@@ -75,6 +75,22 @@ export function rememberParagraphs(seg: Segmented, locals: readonly BlockAnalysi
   const list = { key: seg.settings.paragraph.settingsKey, texts: seg.texts, values: locals };
   recentParagraphs.remember(list, seg.previous);
   return list;
+}
+
+/**
+ * Markdown's blocks come trimmed from the parse; blanking notes and markers can leave one with
+ * leading or trailing spaces, so the blocks a blank falls in are trimmed again. Only those: the
+ * edges of every block were read on every edit, a cache miss each in a long article.
+ */
+function trimmedAtBlanks(prose: BlankedText, blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  let k = 0;
+  for (const b of blocks) {
+    while (k < prose.blanks.length && prose.blanks[k]!.end <= b.start) k++;
+    const t = k < prose.blanks.length && prose.blanks[k]!.start < b.end ? trimBlock(prose, b) : b;
+    if (t.end > t.start) out.push(t);
+  }
+  return out;
 }
 
 /** Blanking notes can leave a block with leading or trailing spaces. */
