@@ -79,6 +79,16 @@ describe('the incremental article stage', () => {
     assert.deepEqual(after!.findings.map((f) => f.data.suggestedId), ['claim-1', 'claim-2', 'claim-3']);
   });
 
+  it('a surname elsewhere follows the fuller name when that is edited', () => {
+    const [tom, tomas] = checkVersions([
+      // Ana Diaz in between: what the paragraphs hand on is the same in both versions.
+      'Tom Reyes spoke first at the hall.\n\nAna Diaz spoke next at the hall.\n\nReyes said the plan had failed.\n',
+      'Tomas Reyes spoke first at the hall.\n\nAna Diaz spoke next at the hall.\n\nReyes said the plan had failed.\n',
+    ]);
+    assert.equal(tom!.attributions[0]?.person, 'Tom Reyes');
+    assert.equal(tomas!.attributions[0]?.person, 'Tomas Reyes');
+  });
+
   it('a pronoun follows a changed antecedent in the paragraph before', () => {
     // The same names: only who is the subject (an antecedent for "he") changes.
     const [subject, object] = checkVersions([

@@ -6,7 +6,7 @@
 // paragraph's objects on every edit (6,000 paragraphs at 100,000 words) was most of an edit's time.
 import type { Segmented } from './article';
 import type { BlockAnalysis } from './block';
-import { articleNameIndex, type NameIndex } from './attribution/resolve';
+import { articleNameIndex, changedNames, looksUpAny, type NameIndex } from './attribution/resolve';
 import { handOver, sameCarry, sameNotes, stageParagraph, START, type Carry, type Staged } from './paragraph';
 import { paragraphFindings, readsSame, type ParagraphFindings } from './paragraphRules';
 import { ruleInfo } from './ruleInfo';
@@ -50,6 +50,7 @@ interface ArticleState {
 const states = new WeakMap<object, ArticleState>();
 
 const NONE: readonly number[] = [];
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 /** How this analysis's paragraphs line up with the last analysis's. */
 interface Alignment {
@@ -67,9 +68,11 @@ export function analyseArticle(seg: Segmented, locals: readonly BlockAnalysis[],
   const index = articleNameIndex(locals.map((l) => l.names));
   const notes = sentenceNotes(seg, locals);
   const prev = previous ? states.get(previous) : undefined;
-  const al = prev && prev.settings === settings && prev.index === index ? align(seg, locals, prev) : undefined;
+  const al = prev && prev.settings === settings ? align(seg, locals, prev) : undefined;
+  // A name typed or changed: only the paragraphs that look up a changed name are redone.
+  const names = al && al.prev.index !== index ? changedNames(al.prev.index, index) : NO_NAMES;
 
-  const staged = stageAll(seg, locals, notes, index, al);
+  const staged = stageAll(seg, locals, notes, index, names, al);
   const reusedStaged = (i: number) => !!al && al.aligned(i) >= 0 && staged[i] === al.prev.staged[al.aligned(i)];
   const noted = sparse(locals.length, al, (st) => st.noted, reusedStaged, staged, (r) => r.notedEarlier.length > 0);
   const notedLater = notedLaterByParagraph(seg, staged, noted);
@@ -110,7 +113,7 @@ function align(seg: Segmented, locals: readonly BlockAnalysis[], prev: ArticleSt
 }
 
 /** The article-wide steps, paragraph by paragraph: last time's results while nothing they depend on changed. */
-function stageAll(seg: Segmented, locals: readonly BlockAnalysis[], notes: ReadonlyMap<number, readonly (string | null)[]>, index: NameIndex, al: Alignment | undefined): Staged[] {
+function stageAll(seg: Segmented, locals: readonly BlockAnalysis[], notes: ReadonlyMap<number, readonly (string | null)[]>, index: NameIndex, names: ReadonlySet<string>, al: Alignment | undefined): Staged[] {
   const { blocks } = seg;
   const n = locals.length;
   // Note references moved in or out of unchanged paragraphs.
@@ -125,7 +128,8 @@ function stageAll(seg: Segmented, locals: readonly BlockAnalysis[], notes: Reado
   let settled = true;
   for (let i = 0; i < n; i++) {
     const j = al ? al.aligned(i) : -1;
-    if (al && j >= 0 && !notesChanged.has(i) && sameNext(locals, i, al.prev.locals, j, al.aligned(i + 1) === j + 1)) {
+    const local = locals[i]!;
+    if (al && j >= 0 && !notesChanged.has(i) && sameNext(locals, i, al.prev.locals, j, al.aligned(i + 1) === j + 1) && (names.size === 0 || !looksUpAny(local.attributions, local.subjects, names))) {
       const { prev } = al;
       const prevGap = () => prev.starts[j]! - prev.starts[j - 1]!;
       // Unchanged, and so is what the paragraph before hands on (the carried speaker is placed
@@ -140,7 +144,7 @@ function stageAll(seg: Segmented, locals: readonly BlockAnalysis[], notes: Reado
         continue;
       }
     }
-    staged[i] = stageParagraph(locals[i]!, { text: seg.texts[i]!, nextReopens: locals[i + 1]?.startsWithOpen === true, carry: carryInto(i), notes: notes.get(i) ?? null, index });
+    staged[i] = stageParagraph(local, { text: seg.texts[i]!, nextReopens: locals[i + 1]?.startsWithOpen === true, carry: carryInto(i), notes: notes.get(i) ?? null, index });
     settled = false;
   }
   return staged;

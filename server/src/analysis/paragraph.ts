@@ -27,7 +27,7 @@ export interface ParagraphInput {
   carry: Carry;
   /** The note id each sentence carries (`[^id]` after it), or null when no sentence carries one. */
   notes: readonly (string | null)[] | null;
-  /** The article's names in their fullest forms: a name index that changed changes every paragraph. */
+  /** The article's names in their fullest forms (a paragraph's results change only with the names it looks up). */
   index: NameIndex;
 }
 

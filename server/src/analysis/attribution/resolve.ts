@@ -141,6 +141,22 @@ export function articleNameIndex(runsByBlock: readonly (readonly NameRun[])[]): 
   return index;
 }
 
+/** The surnames whose entry differs between two name indexes (added, removed or changed). */
+export function changedNames(before: NameIndex, after: NameIndex): Set<string> {
+  const out = new Set<string>();
+  for (const [key, a] of before) {
+    const b = after.get(key);
+    if (!b || a.name !== b.name || a.words !== b.words || a.gender !== b.gender) out.add(key);
+  }
+  for (const key of after.keys()) if (!before.has(key)) out.add(key);
+  return out;
+}
+
+/** Does the paragraph look up any of `keys` when its names are resolved (speakers and subjects)? */
+export function looksUpAny(attributions: readonly RawAttribution[], subjects: readonly PersonSubject[], keys: ReadonlySet<string>): boolean {
+  return attributions.some((a) => a.speakerParts !== null && keys.has(a.speakerParts.key)) || subjects.some((s) => keys.has(s.parts.key));
+}
+
 /** Forget the last name index (cold-start measurements). */
 export function clearNameIndex(): void {
   lastIndex = undefined;
