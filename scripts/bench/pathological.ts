@@ -88,6 +88,8 @@ export const CASES: readonly PathologicalCase[] = [
   { id: 'unmatched-quotes', title: '10,000 unmatched quotation marks, one paragraph', format: 'plaintext', boundMs: 20_000, make: () => unmatchedQuotes(10_000) },
   { id: 'footnotes-md', title: '100,000 footnote references (Markdown)', format: 'markdown', boundMs: 60_000, make: () => footnotes(100_000) },
   { id: 'footnotes-txt', title: '100,000 footnote references (plain text)', format: 'plaintext', boundMs: 60_000, make: () => footnotes(100_000) },
+  // Notes outside any paragraph, all on one line: each one's marker line was once looked for by reading back to the line start.
+  { id: 'footnotes-line', title: '100,000 note references on one line (plain text)', format: 'plaintext', boundMs: 10_000, make: () => `${'[^a]'.repeat(100_000)}\n` },
   { id: 'nul-md', title: '1 MB of NUL bytes (Markdown)', format: 'markdown', boundMs: 10_000, make: () => '\0'.repeat(MB) },
   { id: 'nul-txt', title: '1 MB of NUL bytes (plain text)', format: 'plaintext', boundMs: 10_000, make: () => '\0'.repeat(MB) },
   { id: 'nested-md', title: 'block quotes nested 10,000 deep, lists 1,000 deep (Markdown)', format: 'markdown', boundMs: 20_000, make: () => nested(10_000) },

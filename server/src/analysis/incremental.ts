@@ -13,7 +13,7 @@ import { ruleInfo } from './ruleInfo';
 import { PARAGRAPH_RULES } from './rules';
 import { numberIds, type NumberedIds } from './numbering';
 import { articleOutput, failedRules, placeAttribution, placeFinding } from './output';
-import { lineStartBefore } from './text/lines';
+import { lineStartsOf } from './text/lines';
 import { lastStartingAt } from './text/spans';
 import type { AnalyseOptions, Analysis, Attribution, Finding, RuleId, SeveritySetting } from './types';
 
@@ -188,6 +188,8 @@ function placeAll(
   const findings: Finding[] = [];
   const findingFirst: number[] = [];
   const lineStarts: number[] = [];
+  // The line index is shared with the server's snapshot of the same text (built once per version).
+  const lines = lineStartsOf(seg.text);
   staged.forEach((st, i) => {
     const j = al ? al.aligned(i) : -1;
     const prev = al?.prev;
@@ -198,7 +200,7 @@ function placeAll(
     if (still && st === prev!.staged[j]) copyRange(attributions, prev!.attributions, prev!.attributionFirst, j);
     else for (const a of st.attributions) attributions.push(placeAttribution(a, at));
     const f = found[i]!;
-    const lineStart = f.findings.length === 0 ? -1 : lineStartBefore(seg.text, seg.blocks[i]!.from);
+    const lineStart = f.findings.length === 0 ? -1 : lines.lineStart(seg.blocks[i]!.from);
     lineStarts.push(lineStart);
     if (still && f === prev!.found[j] && prev!.lineStarts[j] === lineStart && ids.unchanged(i)) copyRange(findings, prev!.findings, prev!.findingFirst, j);
     else f.findings.forEach((pf, k) => findings.push(placeFinding(pf, at, lineStart, ids.id(i, k), severity(pf.rule) as Finding['severity'])));

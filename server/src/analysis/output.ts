@@ -5,7 +5,7 @@ import type { Segmented } from './article';
 import { compareFindings, type ParagraphFinding, type ParagraphFindings } from './paragraphRules';
 import { ruleInfo } from './ruleInfo';
 import { RULE_CHECKS } from './rules';
-import { lineStartBefore } from './text/lines';
+import { lineStartsOf } from './text/lines';
 import { silences, type IgnoreMarker } from './text/notes';
 import { lastStartingAt } from './text/spans';
 import type { AnalyseOptions, Analysis, Attribution, Finding, FindingData, RuleId, SeveritySetting, Span } from './types';
@@ -120,14 +120,15 @@ export function articleOutput(
 /** An article rule's findings with their severity, ignore markers and marker lines. */
 function articleFindings(seg: Segmented, ignored: ReadonlyMap<number, IgnoreMarker[]>, found: readonly { start: number; end: number; message: string; data: Omit<FindingData, 'lineStart'> }[], rule: RuleId, severity: Finding['severity']): Finding[] {
   const out: Finding[] = [];
+  const lines = lineStartsOf(seg.text);
   for (const f of found) {
     const bi = lastStartingAt(seg.blocks, f.start);
     const inBlock = bi >= 0 && f.start < seg.blocks[bi]!.end;
-    const markers = inBlock ? ignored.get(bi) : markerAbove(seg, lineStartBefore(seg.text, f.start));
+    const markers = inBlock ? ignored.get(bi) : markerAbove(seg, lines.lineStart(f.start));
     if (markers?.some((m) => silences(m, rule))) continue;
     // Where a factcheck-ignore marker for it goes: before its paragraph's first line, or its own line.
     const data = f.data as FindingData;
-    data.lineStart = lineStartBefore(seg.text, inBlock ? seg.blocks[bi]!.from : f.start);
+    data.lineStart = lines.lineStart(inBlock ? seg.blocks[bi]!.from : f.start);
     out.push({ rule, severity, start: f.start, end: f.end, message: f.message, data });
   }
   return out;

@@ -59,16 +59,3 @@ function lineStartOffsets(text: string): number[] {
   }
   return starts;
 }
-
-/**
- * The offset where the line containing `offset` starts, as {@link LineStarts.lineStart} finds it,
- * by looking back from `offset`: for one paragraph's line, without indexing the whole text.
- */
-export function lineStartBefore(text: string, offset: number): number {
-  let k = Math.min(offset, text.length);
-  for (; k > 0; k--) {
-    const c = text.charCodeAt(k - 1);
-    if (c === 10 || (c === 13 && text.charCodeAt(k) !== 10)) break;
-  }
-  return k;
-}
