@@ -9,7 +9,7 @@ import type { BlockAnalysis } from './block';
 import { articleNameIndex, changedNames, looksUpAny, type NameIndex } from './attribution/resolve';
 import { handOver, sameCarry, sameNotes, stageParagraph, START, type Carry, type Staged } from './paragraph';
 import { paragraphFindings, readsSame, type ParagraphFindings } from './paragraphRules';
-import { ruleInfo } from './ruleInfo';
+import { severitySetting } from './ruleInfo';
 import { PARAGRAPH_RULES } from './rules';
 import { numberIds, type NumberedIds } from './numbering';
 import { articleOutput, failedRules, placeAttribution, placeFinding } from './output';
@@ -63,7 +63,7 @@ interface Alignment {
 
 /** The analysis of a segmented article from its paragraphs' local analyses. */
 export function analyseArticle(seg: Segmented, locals: readonly BlockAnalysis[], options: AnalyseOptions, remembered: object, previous: object | undefined): Analysis {
-  const severity = (id: RuleId): SeveritySetting => options.severities?.[id] ?? ruleInfo(id).defaultSeverity;
+  const severity = (id: RuleId): SeveritySetting => severitySetting(options, id);
   const settings = PARAGRAPH_RULES.map((r) => severity(r.id)).join();
   const index = articleNameIndex(locals.map((l) => l.names));
   const notes = sentenceNotes(seg, locals);
@@ -86,7 +86,7 @@ export function analyseArticle(seg: Segmented, locals: readonly BlockAnalysis[],
   const notesInUse = [...seg.scan.notes.definitions.map((d) => d.id), ...seg.scan.notes.references.map((r) => r.id)];
   const numbering = `${[...failed.keys()].join()}\u0000${notesInUse.join('\u0001')}`;
   const before = al && { found: al.prev.found, findings: al.prev.findings, findingFirst: al.prev.findingFirst, key: al.prev.numbering, aligned: al.aligned, reused: reusedFound };
-  const ids = numberIds(seg, found, new Set(failed.keys()), numbering, before);
+  const ids = numberIds(notesInUse, found, new Set(failed.keys()), numbering, before);
   const placed = placeAll(seg, staged, found, ids, severity, al);
 
   states.set(remembered, { settings, index, textLength: seg.text.length, locals, starts: seg.blocks.map((b) => b.start), froms: seg.blocks.map((b) => b.from), notes, staged, found, notedLater, noted, reads, errors, numbering, ...placed });

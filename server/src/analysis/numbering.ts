@@ -1,6 +1,5 @@
 // Suggested note ids (`peskov-1`, `claim-3`) for the paragraphs' findings, numbered across the
 // article; after an edit, the numbers of the last analysis where the edit cannot have moved them.
-import type { Segmented } from './article';
 import type { ParagraphFindings } from './paragraphRules';
 import { PARAGRAPH_RULES } from './rules';
 import { NoteIds } from './rules/context';
@@ -28,18 +27,18 @@ export interface NumberedBefore {
 
 /**
  * Suggested ids are numbered per base across the article (`claim-1`, `claim-2` ...), rule by rule
- * in registry order and each rule's findings in the order it reported them, skipping ids in use.
+ * in registry order and each rule's findings in the order it reported them, skipping `inUse` (the
+ * note ids the article already has).
  * When each changed stretch of paragraphs has as many findings of each rule and base as before,
  * every id stays where it was and the stretch takes its old ids in order; else all are numbered.
  */
-export function numberIds(seg: Segmented, found: readonly ParagraphFindings[], failed: ReadonlySet<RuleId>, key: string, before: NumberedBefore | undefined): NumberedIds {
+export function numberIds(inUse: readonly string[], found: readonly ParagraphFindings[], failed: ReadonlySet<RuleId>, key: string, before: NumberedBefore | undefined): NumberedIds {
   const previousId = (j: number, k: number) => before!.findings[before!.findingFirst[j]! + k]!.data.suggestedId;
   if (before && before.key === key) {
     const fresh = renumberedStretches(found, failed, before, previousId);
     if (fresh) return { unchanged: (i) => !fresh.has(i), id: (i, k) => (fresh.get(i)?.[k] ?? previousId(before.aligned(i), k)) };
   }
-  const taken = new Set<string>([...seg.scan.notes.definitions.map((d) => d.id), ...seg.scan.notes.references.map((r) => r.id)]);
-  const noteIds = new NoteIds(taken);
+  const noteIds = new NoteIds(new Set(inUse));
   const ids = found.map((f) => new Array<string>(f.findings.length));
   PARAGRAPH_RULES.forEach((rule, r) => {
     if (failed.has(rule.id)) return;

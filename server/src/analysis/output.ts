@@ -3,7 +3,7 @@
 // returned: the next analysis may hand it out again.
 import type { Segmented } from './article';
 import { compareFindings, type ParagraphFinding, type ParagraphFindings } from './paragraphRules';
-import { ruleInfo } from './ruleInfo';
+import { severitySetting } from './ruleInfo';
 import { RULE_CHECKS } from './rules';
 import { lineStartsOf } from './text/lines';
 import { silences, type IgnoreMarker } from './text/notes';
@@ -82,7 +82,7 @@ export function articleOutput(
   findingFirst: readonly number[],
   failed: ReadonlyMap<RuleId, string>,
 ): Analysis {
-  const severity = (id: RuleId): SeveritySetting => options.severities?.[id] ?? ruleInfo(id).defaultSeverity;
+  const severity = (id: RuleId): SeveritySetting => severitySetting(options, id);
   const ruleErrors: Analysis['ruleErrors'] = [];
   const notes: Finding[] = [];
   const ignored = ignoredBlocks(seg);

@@ -1,4 +1,4 @@
-import type { RuleId, Severity } from './types';
+import type { AnalyseOptions, RuleId, Severity, SeveritySetting } from './types';
 
 /** Static description of a rule: what the settings, README and SARIF output show. */
 export interface RuleInfo {
@@ -79,4 +79,9 @@ export function ruleInfo(id: RuleId): RuleInfo {
   const info = RULES.find((r) => r.id === id);
   if (!info) throw new Error(`unknown rule ${id}`);
   return info;
+}
+
+/** The rule's setting under these options: the configured one, or the rule's default. */
+export function severitySetting(options: AnalyseOptions, id: RuleId): SeveritySetting {
+  return options.severities?.[id] ?? ruleInfo(id).defaultSeverity;
 }
