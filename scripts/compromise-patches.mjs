@@ -54,6 +54,62 @@ const PATCHES = [
     name: 'plain words skip clean',
     replace: [['  str = str.trim()\n  const original = str\n', '  str = str.trim()\n  if (/^[a-z0-9]+$/.test(str)) return str\n  const original = str\n']],
   },
+  {
+    // The machine form drops an apostrophe-s, a trailing apostrophe, the dash of "re-enact" and
+    // a leading # or @. Each of its five regular expressions needs one of those characters, so a
+    // word without any of them keeps its form without running them.
+    name: 'machine form of plain words',
+    replace: [
+      [
+        "  let str = term.implicit || term.normal || term.text\n  // remove apostrophes\n",
+        "  let str = term.implicit || term.normal || term.text\n  if (!/['’#@-]/.test(str)) {\n    if (str !== term.normal) term.machine = str\n    return\n  }\n  // remove apostrophes\n",
+      ],
+    ],
+  },
+  {
+    // Tagging a word first removes the tags the new one excludes, by deleting each of them (for
+    // some tags over fifty) from the word's few tags. Walking the word's tags and asking a set of
+    // the excluded ones removes the same tags (a Set keeps the order of the rest), and with
+    // `isSafe` refuses on the same condition (any excluded tag present, nothing changed).
+    name: 'excluded tags by the word',
+    replace: [
+      [
+        "    if (known.not && known.not.length > 0) {\n      for (let o = 0; o < known.not.length; o += 1) {\n        // if we're in tagSafe, skip this term.\n        if (isSafe === true && term.tags.has(known.not[o])) {\n          return null\n        }\n        term.tags.delete(known.not[o])\n      }\n    }\n",
+        "    if (known.not && known.not.length > 0 && term.tags.size > 0) {\n      const not = excludedSet(known.not)\n      for (const had of term.tags) {\n        if (!not.has(had)) continue\n        if (isSafe === true) return null\n        term.tags.delete(had)\n      }\n    }\n",
+      ],
+    ],
+    // Keyed by the array, and made again if its length changed (a plugin adding tags).
+    prelude:
+      'const excludedSets = new WeakMap()\nconst excludedSet = (not) => {\n  let entry = excludedSets.get(not)\n  if (entry === undefined || entry.length !== not.length) {\n    entry = { length: not.length, set: new Set(not) }\n    excludedSets.set(not, entry)\n  }\n  return entry.set\n}',
+  },
+  {
+    // Splitting punctuation off a word copies it into an array of characters and walks both
+    // ends. A word of ASCII letters and digits followed by spaces has no punctuation: its text is
+    // the word and the spaces are what follows it (no space is kept punctuation in the model,
+    // which is checked; an emoticon still goes the old way).
+    name: 'plain words keep their text',
+    replace: [
+      [
+        "  let pre = ''\n  let post = ''\n  const chars = Array.from(str)\n",
+        "  let pre = ''\n  let post = ''\n  if (/^[a-zA-Z0-9]+ *$/.test(str) && postPunctuation[' '] !== true) {\n    const word = str.trimEnd()\n    if (!emoticons.hasOwnProperty(word)) return { str: word, pre, post: str.slice(word.length) }\n  }\n  const chars = Array.from(str)\n",
+      ],
+    ],
+  },
+  {
+    // Each word is compared with every entry of the contractions list. A word without an
+    // apostrophe can only match an entry by its whole word ("cannot", "gonna"): the first such
+    // entry is looked up in a map of the list instead.
+    name: 'contractions by word',
+    replace: [
+      [
+        'const knownOnes = function (list, term, before, after) {\n',
+        'const knownOnes = function (list, term, before, after) {\n  if (before === null && after === null) {\n    const entry = entriesByWord(list).get(term.normal)\n    return entry === undefined ? null : entry.out\n  }\n',
+      ],
+    ],
+    // The first entry of each word, keyed by the list and made again if its length changed.
+    prelude:
+      'const wordMaps = new WeakMap()\nconst entriesByWord = (list) => {\n  let memo = wordMaps.get(list)\n  if (memo === undefined || memo.length !== list.length) {\n    const byWord = new Map()\n    for (const o of list) if (!byWord.has(o.word)) byWord.set(o.word, o)\n    memo = { length: list.length, byWord }\n    wordMaps.set(list, memo)\n  }\n  return memo.byWord\n}',
+  },
 ];
 
 /** The source with every patch that applies to it, and the names of those that did. */
