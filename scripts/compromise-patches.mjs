@@ -4,6 +4,7 @@
 // checks that a bundle built with this plugin has the same world (lexicon, tags, rules) and tags
 // the same words the same way.
 import { readFile } from 'node:fs/promises';
+import { MODEL_MODULE, prebuiltModelModule } from './compromise-lexicon.mjs';
 
 /**
  * @typedef {object} Patch
@@ -125,11 +126,22 @@ function patchSource(source) {
   return { contents, applied };
 }
 
+const PREBUILT_LEXICON = 'prebuilt lexicon';
+/** Built once per build process: the four bundles and the test share it (compromise-lexicon.mjs). */
+const prebuiltModels = new Map();
+/** @param {string} path @param {string} source */
+function prebuiltModel(path, source) {
+  const key = `${path}\0${source}`;
+  if (!prebuiltModels.has(key)) prebuiltModels.set(key, prebuiltModelModule(path, source));
+  return prebuiltModels.get(key);
+}
+
 /** @type {import('esbuild').Plugin} */
 export const compromisePatches = {
   name: 'compromise-patches',
   setup(build) {
     let loaded = 0;
+    let skippedLexicon = 'its model module was not bundled';
     const applied = new Set();
     build.onStart(() => {
       loaded = 0;
@@ -137,7 +149,14 @@ export const compromisePatches = {
     });
     build.onLoad({ filter: /[\\/]node_modules[\\/]compromise[\\/]src[\\/].*\.js$/ }, async (args) => {
       loaded++;
-      const patched = patchSource(await readFile(args.path, 'utf8'));
+      const source = await readFile(args.path, 'utf8');
+      if (MODEL_MODULE.test(args.path)) {
+        const prebuilt = prebuiltModel(args.path, source);
+        if ('contents' in prebuilt) applied.add(PREBUILT_LEXICON);
+        else skippedLexicon = prebuilt.skipped;
+        return 'contents' in prebuilt ? { contents: prebuilt.contents, loader: 'js' } : undefined;
+      }
+      const patched = patchSource(source);
       if (patched.applied.length === 0) return undefined;
       for (const name of patched.applied) applied.add(name);
       return { contents: patched.contents, loader: 'js' };
@@ -148,6 +167,7 @@ export const compromisePatches = {
       for (const patch of PATCHES) {
         if (!applied.has(patch.name)) console.warn(`compromise-patches: '${patch.name}' found nothing to replace in this compromise release`);
       }
+      if (!applied.has(PREBUILT_LEXICON)) console.warn(`compromise-patches: the lexicon is built at load, not at build time (${skippedLexicon})`);
     });
   },
 };

@@ -29,6 +29,8 @@ const SPEED_PATCHES = [
   'entriesByWord(',
 ];
 const missingSpeedPatches = (code: string): string[] => SPEED_PATCHES.filter((text) => !code.includes(text));
+/** The tagger's lexicon comes from JSON made at build time, and the unpacking code is not bundled. */
+const hasPrebuiltLexicon = (code: string): boolean => /_multiCache, uncountable \} = JSON\.parse\(/.test(code) && !code.includes('node_modules/efrt/');
 
 /**
  * Sentences written for this test: names, titles, figures, dates, contractions, quotes, a URL;
@@ -65,7 +67,7 @@ const tagsOf = (tag: (text: string) => Tagged): Tagged[] => TEXTS.map(tag);
 
 describe('the bundles', () => {
   for (const name of ['server.js', 'cli.js', 'cliWorker.js']) {
-    it(`${name}: compromise is patched (debug switches read a plain object; a plain merge of plugin models; plain words skip killUnicode and clean)`, () => {
+    it(`${name}: compromise is patched (debug switches, plugin merge, tokenizer and tagger shortcuts, prebuilt lexicon)`, () => {
       const code = bundle(name);
       assert.ok(code.includes('node_modules/compromise/src/1-one/tag/methods/setTag.js'), 'compromise is bundled');
       assert.equal(code.split(ENV_READ).length - 1, 0, 'no read of process.env left in compromise');
@@ -73,6 +75,7 @@ describe('the bundles', () => {
       assert.ok(code.includes('node_modules/compromise/src/API/extend.js'), 'the plugin merge is bundled');
       assert.ok(!code.includes(MERGE_LITERAL), 'no object literal per merged key');
       assert.deepEqual(missingSpeedPatches(code), [], 'the tokenizer and tagger patches');
+      assert.ok(hasPrebuiltLexicon(code), 'the lexicon is read from JSON built at build time');
     });
   }
 
@@ -94,6 +97,7 @@ describe('the bundles', () => {
     const code = built.outputFiles[0]!.text;
     assert.ok(!code.includes('Object.assign(model, { [key]:') && code.includes('compromiseDebugSwitches'), 'the debug and merge patches applied');
     assert.deepEqual(missingSpeedPatches(code), [], 'the tokenizer and tagger patches applied');
+    assert.ok(hasPrebuiltLexicon(code), 'the prebuilt lexicon applied');
     const dir = mkdtempSync(join(tmpdir(), 'factcheck-patched-'));
     try {
       const file = join(dir, 'patched.mjs');
