@@ -46,8 +46,8 @@ process.stdout.write(json);
 `;
 
 /**
- * The model module's source with its built parts read from JSON, or `null` (with the reason) when
- * this compromise release's module does not read as expected.
+ * The model module's source with its built parts read from JSON, or why not (`skipped`): this
+ * compromise release's module reads differently, or building the lexicon failed its checks.
  * @param {string} path the module's file
  * @param {string} source its text
  * @returns {{ contents: string } | { skipped: string }}
