@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { markdownProse } from '../../server/src/analysis/text/markdown';
-import { pieceStarts } from '../../server/src/analysis/text/markdownChunks';
+import { unchangedEnds } from '../../server/src/analysis/text/diff';
+import { pieceStarts, pieceStartsAfterEdit } from '../../server/src/analysis/text/markdownChunks';
 import { applyEdit, article, edit } from './articles';
 import { checkMarkdownPieces } from './propertyChecks';
 
@@ -80,5 +81,44 @@ describe('Markdown parsed in pieces', () => {
       }),
       { numRuns: 1000, seed, includeErrorInReport: true },
     );
+  });
+
+  it('finds the cuts after an edit from the old ones, as a full scan does', () => {
+    // Long articles of the generator's paragraphs, and edits anywhere: blank lines, CR and CRLF
+    // breaks and whole blocks typed or deleted, the edit at a cut or in the blank line above one.
+    const longArticle = fc.array(article, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('\n\n'));
+    fc.assert(
+      fc.property(longArticle, fc.array(edit, { minLength: 1, maxLength: 6 }), (text, edits) => {
+        let before = text;
+        let cuts = pieceStarts(before);
+        for (const e of edits) {
+          const after = applyEdit(before, e);
+          const { prefix, suffix } = unchangedEnds(before, after);
+          assert.ok(prefix + suffix <= Math.min(before.length, after.length), 'the unchanged ends do not overlap');
+          assert.equal(before.slice(0, prefix), after.slice(0, prefix));
+          assert.equal(before.slice(before.length - suffix), after.slice(after.length - suffix));
+          const found = pieceStartsAfterEdit(after, before, cuts, prefix, suffix);
+          assert.deepEqual(found, pieceStarts(after));
+          before = after;
+          cuts = found;
+        }
+      }),
+      { numRuns: 1500, seed, includeErrorInReport: true },
+    );
+  });
+
+  it('finds the unchanged ends of two versions, across whole blocks of 4,096 characters', () => {
+    const base = 'The council met.\n\n'.repeat(1200);
+    for (const at of [0, 1, 4095, 4096, 4097, 10_000, base.length - 1, base.length]) {
+      for (const insert of ['', 'x', '\n\n', 'yy'.repeat(3000)]) {
+        const after = base.slice(0, at) + insert + base.slice(Math.min(base.length, at + 3));
+        const { prefix, suffix } = unchangedEnds(base, after);
+        let p = 0;
+        while (p < Math.min(base.length, after.length) && base[p] === after[p]) p++;
+        let s = 0;
+        while (s < Math.min(base.length, after.length) - p && base[base.length - 1 - s] === after[after.length - 1 - s]) s++;
+        assert.deepEqual({ prefix, suffix }, { prefix: p, suffix: s }, `edit at ${at}, ${insert.length} inserted`);
+      }
+    }
   });
 });

@@ -6,10 +6,11 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import type { Span } from '../types';
 import type { ProseSource } from './blanks';
 import type { Block } from './blocks';
-import { endsOpen, needsWholeParse, pieceStarts, type TopNode } from './markdownChunks';
+import { unchangedEnds } from './diff';
+import { endsOpen, needsWholeParse, pieceStarts, pieceStartsAfterEdit, type TopNode } from './markdownChunks';
 import { TextMemo } from './memo';
 import { lastAtOrBefore } from './spans';
-import { atSamePlace, RecentLists } from './recent';
+import { atSamePlace, RecentLists, type RecentList } from './recent';
 
 const WITH_FRONT_MATTER = {
   extensions: [frontmatter(['yaml', 'toml']), gfmFootnote()],
@@ -66,19 +67,38 @@ export function tooDeeplyNested(text: string): boolean {
  * so an edit re-parses only the piece it touched; the result equals a parse of the whole.
  */
 export function markdownProse(text: string): MarkdownProse {
-  const starts = needsWholeParse(text) ? [0] : pieceStarts(text);
+  const whole = needsWholeParse(text);
+  // Pieces by the index of the cut they start at, for the next edit to find (text/recent.ts):
+  // the recent article closest in length, most likely this one before the edit.
+  const previous = whole ? undefined : recentPieces.closest('', text.length, (list) => list.source.length);
+  const edit = previous && unchangedEnds(previous.source, text);
+  const starts = whole ? [0] : previous && edit ? pieceStartsAfterEdit(text, previous.source, previous.cuts, edit.prefix, edit.suffix) : pieceStarts(text);
   const pieces: ProsePiece[] = [];
   const at: number[] = [];
-  // Pieces by the index of the cut they start at, for the next edit to find (text/recent.ts).
-  const previous = recentPieces.closest('', starts.length);
   const texts = new Array<string | undefined>(starts.length);
   const values = new Array<ProsePiece | undefined>(starts.length);
+  const moved = previous ? text.length - previous.source.length : 0;
+  /**
+   * What the last version parsed from the same text, known the same by where it lies (wholly
+   * before the edit, or wholly after it), so not compared: the same cut and the same length.
+   */
+  const unchangedPiece = (k: number, from: number, to: number): ProsePiece | undefined => {
+    if (!previous || !edit) return undefined;
+    let j = -1;
+    let oldFrom = from;
+    if (to <= edit.prefix) j = k;
+    else if (from >= text.length - edit.suffix) {
+      j = k + previous.cuts.length - starts.length;
+      oldFrom = from - moved;
+    }
+    return j >= 0 && previous.cuts[j] === oldFrom && previous.texts[j]?.length === to - from ? previous.values[j] : undefined;
+  };
   const parseAt = (k: number, to: number): ProsePiece => {
     const piece = text.slice(starts[k]!, to);
     // The first piece may hold front matter: it goes through its own memo, and is not kept for
     // a later piece to match.
     if (k === 0) return parsePiece(piece, true);
-    const parsed = atSamePlace(previous, k, starts.length, piece) ?? parsePiece(piece, false);
+    const parsed = unchangedPiece(k, starts[k]!, to) ?? atSamePlace(previous, k, starts.length, piece) ?? parsePiece(piece, false);
     texts[k] = piece;
     values[k] = parsed;
     return parsed;
@@ -98,7 +118,7 @@ export function markdownProse(text: string): MarkdownProse {
     at.push(from);
     k = next;
   }
-  recentPieces.remember({ key: '', texts, values }, previous);
+  recentPieces.remember({ key: '', texts, values, source: text, cuts: starts }, previous);
   if (pieces.length === 1) return pieces[0]!;
   const blocks: Block[] = [];
   const verbatim: Span[] = [];
@@ -163,8 +183,13 @@ interface ProsePiece extends MarkdownProse {
 // Several large documents' worth of pieces (a 100k-word article has ~6,000).
 const firstPieces = new TextMemo<ProsePiece>(64);
 const laterPieces = new TextMemo<ProsePiece>(20_000);
-/** The pieces of the last few articles, by the cut they start at (text/recent.ts). */
-const recentPieces = new RecentLists<ProsePiece>(4);
+/** An article's pieces by the cut they start at, with the text and the cuts they came from. */
+interface PieceList extends RecentList<ProsePiece> {
+  source: string;
+  cuts: readonly number[];
+}
+/** The pieces of the last few articles (text/recent.ts). */
+const recentPieces = new RecentLists<ProsePiece, PieceList>(4);
 
 /** A piece's prose, memoised; front matter is read only at the start of the article. */
 function parsePiece(piece: string, first: boolean): ProsePiece {

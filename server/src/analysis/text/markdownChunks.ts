@@ -12,6 +12,8 @@
 // together with what follows. Link reference definitions are
 // document-wide, so an article that may hold one is parsed whole (`needsWholeParse`).
 
+import { lastAtOrBefore } from './spans';
+
 const isLineBreak = (c: number): boolean => c === 10 || c === 13;
 const isSpaceOrTab = (c: number): boolean => c === 32 || c === 9;
 const LINE_BREAK = /[\n\r]/g;
@@ -19,8 +21,51 @@ const LINE_BREAK = /[\n\r]/g;
 /** Start offsets of the candidate pieces: 0, then each line start where a cut is allowed. */
 export function pieceStarts(text: string): number[] {
   const starts = [0];
-  let previousBlank = false;
-  for (let i = 0; i < text.length; ) {
+  scanCuts(text, 0, false, (at) => {
+    starts.push(at);
+    return true;
+  });
+  return starts;
+}
+
+/**
+ * {@link pieceStarts} of `text` after an edit, from the cuts of the version `before` it, which
+ * agrees with it on its first `prefix` and last `suffix` characters (text/diff.ts). A cut depends
+ * only on its line and the line above it, so the cuts above the edit stay; the lines from the last
+ * of them are read again, until a cut whose blank line above lies in the unchanged end: from
+ * there on the cuts are the old ones, moved by the change in length.
+ */
+export function pieceStartsAfterEdit(text: string, before: string, cuts: readonly number[], prefix: number, suffix: number): number[] {
+  const resume = lastAtOrBefore(cuts, prefix - 1);
+  if (resume < 1) return pieceStarts(text);
+  const starts = cuts.slice(0, resume);
+  const moved = text.length - before.length;
+  const unchangedFrom = text.length - suffix;
+  let rejoin = -1;
+  scanCuts(text, cuts[resume]!, true, (at, lineAbove) => {
+    if (lineAbove - 1 >= unchangedFrom) {
+      const old = lastAtOrBefore(cuts, at - moved);
+      if (old >= 0 && cuts[old] === at - moved) {
+        rejoin = old;
+        return false;
+      }
+    }
+    starts.push(at);
+    return true;
+  });
+  if (rejoin >= 0) for (let k = rejoin; k < cuts.length; k++) starts.push(cuts[k]! + moved);
+  return starts;
+}
+
+/**
+ * Reads the lines of `text` from the line start `from` (the line above it blank or not, as
+ * `aboveBlank` says) and reports each line start where a cut is allowed, with the start of the
+ * blank line above it; stops when `cut` returns false.
+ */
+function scanCuts(text: string, from: number, aboveBlank: boolean, cut: (at: number, lineAbove: number) => boolean): void {
+  let previousBlank = aboveBlank;
+  let previousStart = -1;
+  for (let i = from; i < text.length; ) {
     // Blank when only spaces and tabs come before the line break; only then is the line's end
     // already found. Otherwise a regular expression finds it, several times faster than a loop
     // over a paragraph's characters. (text.indexOf('\n', from) here ran 100 times slower once
@@ -34,11 +79,11 @@ export function pieceStarts(text: string): number[] {
     }
     // Not before a byte order mark: micromark drops one at the start of what it parses.
     const c = text.charCodeAt(i);
-    if (previousBlank && !blank && !isSpaceOrTab(c) && c !== 0xfeff) starts.push(i);
+    if (previousBlank && !blank && !isSpaceOrTab(c) && c !== 0xfeff && !cut(i, previousStart)) return;
     previousBlank = blank;
+    previousStart = i;
     i = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
-  return starts;
 }
 
 /**

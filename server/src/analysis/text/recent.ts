@@ -13,23 +13,23 @@ export interface RecentList<V> {
 }
 
 /** The last few lists: a few documents edited in turn each keep theirs. */
-export class RecentLists<V> {
-  private lists: RecentList<V>[] = [];
+export class RecentLists<V, L extends RecentList<V> = RecentList<V>> {
+  private lists: L[] = [];
 
   constructor(private readonly kept: number) {}
 
-  /** The recent list with this key whose length is closest to `count`. */
-  closest(key: string, count: number): RecentList<V> | undefined {
-    let best: RecentList<V> | undefined;
+  /** The recent list with this key whose size (by default its number of pieces) is closest to `count`. */
+  closest(key: string, count: number, size: (list: L) => number = (list) => list.texts.length): L | undefined {
+    let best: L | undefined;
     for (const r of this.lists) {
       if (r.key !== key) continue;
-      if (!best || Math.abs(r.texts.length - count) < Math.abs(best.texts.length - count)) best = r;
+      if (!best || Math.abs(size(r) - count) < Math.abs(size(best) - count)) best = r;
     }
     return best;
   }
 
   /** Keeps `list` as the most recent, in place of the one it was matched against. */
-  remember(list: RecentList<V>, replacing: RecentList<V> | undefined): void {
+  remember(list: L, replacing: L | undefined): void {
     this.lists = [list, ...this.lists.filter((r) => r !== replacing)].slice(0, this.kept);
   }
 
