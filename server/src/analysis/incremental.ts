@@ -7,7 +7,7 @@
 import type { Segmented } from './article';
 import type { BlockAnalysis } from './block';
 import { articleNameIndex, changedNames, looksUpAny, type NameIndex } from './attribution/resolve';
-import { handOver, sameCarry, sameNotes, stageParagraph, START, type Carry, type Staged } from './paragraph';
+import { handOver, sameCarry, sameItems, stageParagraph, START, type Carry, type Staged } from './paragraph';
 import { paragraphFindings, readsSame, type ParagraphFindings } from './paragraphRules';
 import { severitySetting } from './ruleInfo';
 import { PARAGRAPH_RULES } from './rules';
@@ -119,7 +119,7 @@ function stageAll(seg: Segmented, locals: readonly BlockAnalysis[], notes: Reado
   // Note references moved in or out of unchanged paragraphs.
   const notesChanged = new Set<number>();
   if (al) {
-    for (const [i, ids] of notes) if (al.aligned(i) >= 0 && !sameNotes(ids, al.prev.notes.get(al.aligned(i)) ?? null)) notesChanged.add(i);
+    for (const [i, ids] of notes) if (al.aligned(i) >= 0 && !sameItems(ids, al.prev.notes.get(al.aligned(i)) ?? null)) notesChanged.add(i);
     for (const j of al.prev.notes.keys()) if (al.alignedNew(j) >= 0 && !notes.has(al.alignedNew(j))) notesChanged.add(al.alignedNew(j));
   }
   const staged: Staged[] = new Array<Staged>(n);
@@ -169,7 +169,7 @@ function ruleAll(
   return staged.map((st, i) => {
     const j = al ? al.aligned(i) : -1;
     const later = notedLater.get(i) ?? NONE;
-    if (al && j >= 0 && st === al.prev.staged[j] && !readsChanged.has(i) && sameNumbers(later, al.prev.notedLater.get(j) ?? NONE)) return al.prev.found[j]!;
+    if (al && j >= 0 && st === al.prev.staged[j] && !readsChanged.has(i) && sameItems(later, al.prev.notedLater.get(j) ?? NONE)) return al.prev.found[j]!;
     return paragraphFindings({ local: locals[i]!, staged: st, text, at: blocks[i]!.start, notedLater: later, options, enabled });
   });
 }
@@ -215,8 +215,6 @@ function sameNext(locals: readonly BlockAnalysis[], i: number, before: readonly 
   if (sameObject) return true;
   return (locals[i + 1]?.startsWithOpen === true) === (before[j + 1]?.startsWithOpen === true);
 }
-
-const sameNumbers = (a: readonly number[], b: readonly number[]): boolean => a === b || (a.length === b.length && a.every((x, k) => x === b[k]));
 
 function copyRange<T>(to: T[], from: readonly T[], firsts: readonly number[], j: number): void {
   for (let k = firsts[j]!; k < firsts[j + 1]!; k++) to.push(from[k]!);

@@ -46,8 +46,9 @@ export interface Staged {
   notedEarlier: readonly number[];
 }
 
-export const sameNotes = (a: ParagraphInput['notes'], b: ParagraphInput['notes']): boolean =>
-  a === b || (!!a && !!b && a.length === b.length && a.every((id, i) => id === b[i]));
+/** The same items in the same order (a sentence's note ids, a paragraph's noted speakers). */
+export const sameItems = <T>(a: readonly T[] | null, b: readonly T[] | null): boolean =>
+  a === b || (!!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]));
 
 function sameSpeaker(a: CarriedSpeaker | null, b: CarriedSpeaker | null): boolean {
   if (a === b) return true;

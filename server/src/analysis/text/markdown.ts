@@ -72,7 +72,7 @@ export function markdownProse(text: string): MarkdownProse {
   // the recent article closest in length, most likely this one before the edit.
   const previous = whole ? undefined : recentPieces.closest('', text.length, (list) => list.source.length);
   const edit = previous && unchangedEnds(previous.source, text);
-  const starts = whole ? [0] : previous && edit ? pieceStartsAfterEdit(text, previous.source, previous.cuts, edit.prefix, edit.suffix) : pieceStarts(text);
+  const starts = whole ? [0] : edit ? pieceStartsAfterEdit(text, previous.source, previous.cuts, edit.prefix, edit.suffix) : pieceStarts(text);
   const pieces: ProsePiece[] = [];
   const at: number[] = [];
   const texts = new Array<string | undefined>(starts.length);
