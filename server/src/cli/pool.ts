@@ -7,6 +7,8 @@ export const PARALLEL_MIN_FILES = 8;
 const MIN_FILES_PER_WORKER = 4;
 /** Workers that die before saying they are ready, after which the rest is checked on the main thread. */
 const MAX_STARTUP_FAILURES = 2;
+/** Articles posted to a worker at once: the one it checks and the next, already waiting. */
+const IN_FLIGHT = 2;
 
 /** Messages a worker posts back: `ready` once loaded, then one report per article. */
 export type WorkerMessage = { kind: 'ready' } | { kind: 'report'; report: FileReport };
@@ -78,36 +80,40 @@ export async function checkAll(inputs: readonly ArticleInput[], options: CheckOp
         const setup: WorkerSetup = { options };
         const worker = new Worker(script, { workerData: setup });
         let ready = false;
-        let current: number | undefined;
+        // Articles posted to this worker and not reported yet, oldest first: it checks them in order.
+        const inFlight: number[] = [];
         let lastError = '';
         const feed = (): void => {
-          current = queue.shift();
-          const input = current === undefined ? undefined : inputs[current];
-          if (input) worker.postMessage(input);
-          else void worker.terminate();
+          // A second article waits in the worker's port, so it never idles while the main thread
+          // answers; only while enough remain for the other workers to stay busy too.
+          while (inFlight.length < IN_FLIGHT && queue.length > (inFlight.length === 0 ? 0 : count)) {
+            const index = queue.shift() as number;
+            inFlight.push(index);
+            worker.postMessage(inputs[index]);
+          }
+          if (inFlight.length === 0) void worker.terminate();
         };
         worker.on('message', (message: WorkerMessage) => {
           if (message.kind === 'ready') {
             ready = true;
           } else {
             const index = message.report.input.index;
-            current = undefined;
+            inFlight.splice(inFlight.indexOf(index), 1);
             finish(index, message.report);
           }
-          if (current === undefined) feed();
+          feed();
         });
         worker.on('error', (e) => {
           lastError = e instanceof Error ? e.message : String(e);
         });
         worker.on('exit', (code) => {
           running--;
-          const crashed = current !== undefined;
-          if (current !== undefined) {
-            const input = inputs[current];
-            if (!ready) queue.unshift(current);
-            else if (input) finish(current, crashReport(input, lastError || `worker thread exited with code ${code}`));
-            current = undefined;
-          }
+          const crashed = inFlight.length > 0;
+          // The oldest article is the one the worker was on; those behind it were never started.
+          const current = ready ? inFlight.shift() : undefined;
+          queue.unshift(...inFlight.splice(0));
+          const input = current === undefined ? undefined : inputs[current];
+          if (current !== undefined && input) finish(current, crashReport(input, lastError || `worker thread exited with code ${code}`));
           if (!ready) startupFailures++;
           if (queue.length > 0 && (crashed || !ready)) {
             if (startupFailures >= MAX_STARTUP_FAILURES) {
