@@ -123,7 +123,7 @@ describe('the bundles', () => {
     const code = bundle('cli.js');
     const flags = code.indexOf('.setFlagsFromString)(flag)');
     assert.ok(flags > 0, 'the flags are set');
-    for (const flag of ['--no-turbo-inlining', '--interrupt-budget=']) assert.ok(code.includes(`"${flag}`), `${flag} is among them`);
+    for (const flag of ['--no-turbo-inlining', '--no-turbo-loop-peeling', '--no-turbo-escape', '--interrupt-budget=']) assert.ok(code.includes(`"${flag}`), `${flag} is among them`);
     const firstInit = code.search(/^init_\w+\(\);$/m);
     assert.ok(firstInit > 0 && flags < firstInit, 'set before the first module is initialised');
     assert.ok(flags < code.indexOf('new import_node_worker_threads.Worker('), 'set before a worker starts');
