@@ -112,6 +112,27 @@ const PATCHES = [
     prelude:
       'const wordMaps = new WeakMap()\nconst entriesByWord = (list) => {\n  let memo = wordMaps.get(list)\n  if (memo === undefined || memo.length !== list.length) {\n    const byWord = new Map()\n    for (const o of list) if (!byWord.has(o.word)) byWord.set(o.word, o)\n    memo = { length: list.length, byWord }\n    wordMaps.set(list, memo)\n  }\n  return memo.byWord\n}',
   },
+  {
+    // A word starts as { text, pre, post, tags }, and the tokenizer and tagger add up to a dozen
+    // properties to it later, each only to some words and in varying order: over PolNeAR the
+    // words came in 50 hidden classes, so V8 read them through megamorphic lookups and threw
+    // away optimised code that had seen too few of them. Every word now starts with all of them,
+    // undefined until set: compromise only reads them (never `in`, hasOwnProperty or its keys),
+    // and an undefined property reads as a missing one. Almost every word then has one class.
+    name: 'words of one shape',
+    replace: [
+      [
+        '  const parsed = {\n    text: str,\n    pre: pre,\n    post: post,\n    tags: new Set(),\n  }\n',
+        '  const parsed = {\n    text: str,\n    pre: pre,\n    post: post,\n    tags: new Set(),\n    normal: undefined,\n    index: undefined,\n    chunk: undefined,\n    dirty: undefined,\n    confidence: undefined,\n    switch: undefined,\n    machine: undefined,\n    implicit: undefined,\n    id: undefined,\n    frozen: undefined,\n    alias: undefined,\n    offset: undefined,\n  }\n',
+      ],
+    ],
+  },
+  {
+    // ... and unfreezing sets `frozen` back to undefined instead of deleting it, which would turn
+    // the word into a slow dictionary object now that `frozen` is not its last property.
+    name: 'unfreeze keeps the shape',
+    replace: [['      delete term.frozen\n', '      term.frozen = undefined\n']],
+  },
 ];
 
 /** The source with every patch that applies to it, and the names of those that did. */
