@@ -18,7 +18,8 @@ const MERGE_LITERAL = 'Object.assign(model5, { [key]:';
 /**
  * Text the tokenizer and tagger patches put into compromise: killUnicode's and clean()'s early
  * returns, the plain-word paths of the punctuation split and the machine form, the excluded-tag
- * set, the contractions map, and words made with all their properties and unfrozen in place.
+ * set, the contractions map, words made with all their properties and unfrozen in place, and
+ * the few regular expressions tried on a plain word.
  */
 const SPEED_PATCHES = [
   'let mapped = false',
@@ -29,6 +30,7 @@ const SPEED_PATCHES = [
   'entriesByWord(',
   'frozen: void 0,',
   'term.frozen = void 0',
+  'const plainRegs = regexesForPlainWord(',
 ];
 const missingSpeedPatches = (code: string): string[] => SPEED_PATCHES.filter((text) => !code.includes(text));
 /** The tagger's lexicon comes from JSON made at build time, and the unpacking code is not bundled. */
@@ -52,6 +54,8 @@ const SENTENCES = [
   "The re-enactment drew #VoteNow posts from @cityhall and neighbours lookin' for answers.",
   'Write to press@example.org or visit www.example.com for the 5km route   map <3 and the hehe  lolz.',
   'The 3-2 vote in Washington, D.C., was the second of 2024; New York followed with 45 votes to 12.',
+  // Plain words that the tagger's own regular expressions do tag (a surname, two exclamations, laughter).
+  'Ewan Mcdonald said woooah, and the replies were lols and hehe from macdonalds to wooah.',
   // Phrases compromise freezes (its tags then refuse conflicting ones), in reported speech.
   'The prime minister told the Financial Times that right wing critics of the Labour Party, so called hawks, misread the Cold War.',
   'Living room talks on the free market went on board, in part time, the spin off said.',
@@ -116,6 +120,20 @@ describe('the bundles', () => {
       );
       assert.ok(published.flat().length > 600, 'the sentences and examples were tagged');
       assert.deepStrictEqual(tagsOf(patched.tag), published);
+
+      // A regular expression added to the model (as a plugin could) is tried on plain words too:
+      // the patched tagger then drops its shortcut.
+      type Regexes = { two: { regexNormal: [RegExp, string, string][] } };
+      const sentence = 'Then zorblat spoke to the council.';
+      const before = patched.tag(sentence);
+      for (const model of [patched.model, publishedModel()] as Regexes[]) model.two.regexNormal.push([/^zorblat$/, 'Person', 'test']);
+      try {
+        const withRegex = patched.tag(sentence);
+        assert.ok(withRegex[1]![4].includes('Person') && !before[1]![4].includes('Person'), 'the added expression tags the word');
+        assert.deepStrictEqual(withRegex, tagsOf(() => nlp(sentence).json().flatMap((x: { terms: { text: string; pre: string; post: string; normal: string; tags: string[] }[] }) => x.terms.map((t): Tagged[number] => [t.text, t.pre, t.post, t.normal, t.tags])))[0]);
+      } finally {
+        for (const model of [patched.model, publishedModel()] as Regexes[]) model.two.regexNormal.pop();
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
