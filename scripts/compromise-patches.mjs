@@ -195,6 +195,19 @@ const PATCHES = [
       '}',
     ].join('\n'),
   },
+  {
+    // Each word's normal form is tested against four acronym patterns ("N.D.A", "c.e.o", "F.",
+    // "NDA"). Each needs an upper-case ASCII letter or a full stop, so a word with neither is
+    // returned at once.
+    name: 'acronyms need a capital or a full stop',
+    replace: [['const doAcronym = function (str) {\n', 'const doAcronym = function (str) {\n  if (!/[A-Z.]/.test(str)) return str\n']],
+  },
+  {
+    // Splitting every word and space on dashes makes an array for each; one without a dash
+    // splits into itself alone, which is the first thing tested.
+    name: 'words without a dash are not split on dashes',
+    replace: [['const hasHyphen = function (str, model) {\n', 'const hasHyphen = function (str, model) {\n  if (!/[-\u2013\u2014]/.test(str)) return false\n']],
+  },
 ];
 
 /** The source with every patch that applies to it, and the names of those that did. */

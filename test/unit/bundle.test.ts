@@ -19,7 +19,8 @@ const MERGE_LITERAL = 'Object.assign(model5, { [key]:';
  * Text the tokenizer and tagger patches put into compromise: killUnicode's and clean()'s early
  * returns, the plain-word paths of the punctuation split and the machine form, the excluded-tag
  * set, the contractions map, words made with all their properties and unfrozen in place, and
- * the few regular expressions tried on a plain word.
+ * the few regular expressions tried on a plain word, and the acronym and dash tests that need a
+ * capital, a full stop or a dash.
  */
 const SPEED_PATCHES = [
   'let mapped = false',
@@ -31,6 +32,8 @@ const SPEED_PATCHES = [
   'frozen: void 0,',
   'term.frozen = void 0',
   'const plainRegs = regexesForPlainWord(',
+  'if (!/[A-Z.]/.test(str)) return str',
+  'if (!/[-\u2013\u2014]/.test(str)) return false',
 ];
 const missingSpeedPatches = (code: string): string[] => SPEED_PATCHES.filter((text) => !code.includes(text));
 /** The tagger's lexicon comes from JSON made at build time, and the unpacking code is not bundled. */
@@ -55,6 +58,8 @@ const SENTENCES = [
   'Write to press@example.org or visit www.example.com for the 5km route   map <3 and the hehe  lolz.',
   'The 3-2 vote in Washington, D.C., was the second of 2024; New York followed with 45 votes to 12.',
   // Plain words that the tagger's own regular expressions do tag (a surname, two exclamations, laughter).
+  // Acronyms with and without full stops, and words joined by hyphens, en and em dashes.
+  'The NDA\u2014signed on Aug\u201320 by the c.e.o. and a F. Smith\u2014reached NASA, a well-known x-ray lab, in 20-aug.',
   'Ewan Mcdonald said woooah, and the replies were lols and hehe from macdonalds to wooah.',
   // Phrases compromise freezes (its tags then refuse conflicting ones), in reported speech.
   'The prime minister told the Financial Times that right wing critics of the Labour Party, so called hawks, misread the Cold War.',
