@@ -150,8 +150,10 @@ const PATCHES = [
     // properties to it later, each only to some words and in varying order: over PolNeAR the
     // words came in 50 hidden classes, so V8 read them through megamorphic lookups and threw
     // away optimised code that had seen too few of them. Every word now starts with all of them,
-    // undefined until set: compromise only reads them (never `in`, hasOwnProperty or its keys),
-    // and an undefined property reads as a missing one. Almost every word then has one class.
+    // undefined until set: compromise's tagging only reads them (never `in`, hasOwnProperty or
+    // their keys), and an undefined property reads as a missing one; every PolNeAR word then has
+    // one class. Only json() could tell: it copies a word with Object.assign, so its term objects
+    // carry the undefined keys too (JSON.stringify drops them). The product never calls json().
     name: 'words of one shape',
     replace: [
       [
