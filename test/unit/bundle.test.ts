@@ -57,9 +57,9 @@ const SENTENCES = [
   "The re-enactment drew #VoteNow posts from @cityhall and neighbours lookin' for answers.",
   'Write to press@example.org or visit www.example.com for the 5km route   map <3 and the hehe  lolz.',
   'The 3-2 vote in Washington, D.C., was the second of 2024; New York followed with 45 votes to 12.',
-  // Plain words that the tagger's own regular expressions do tag (a surname, two exclamations, laughter).
   // Acronyms with and without full stops, and words joined by hyphens, en and em dashes.
   'The NDA\u2014signed on Aug\u201320 by the c.e.o. and a F. Smith\u2014reached NASA, a well-known x-ray lab, in 20-aug.',
+  // Plain words that the tagger's own regular expressions do tag (a surname, two exclamations, laughter).
   'Ewan Mcdonald said woooah, and the replies were lols and hehe from macdonalds to wooah.',
   // Phrases compromise freezes (its tags then refuse conflicting ones), in reported speech.
   'The prime minister told the Financial Times that right wing critics of the Labour Party, so called hawks, misread the Cold War.',
@@ -75,6 +75,13 @@ const TEXTS = [
   ...['newsroom-sample.md', 'wire-brief.txt'].flatMap((name) => readFileSync(join(ROOT, 'examples', name), 'utf8').split(/\n\s*\n/).filter((p) => p.trim() !== '')),
 ];
 const tagsOf = (tag: (text: string) => Tagged): Tagged[] => TEXTS.map(tag);
+/** `text` tagged by compromise as published. */
+const publishedTag = (text: string): Tagged =>
+  nlp(text)
+    .json()
+    .flatMap((s: { terms: { text: string; pre: string; post: string; normal: string; tags: string[] }[] }) =>
+      s.terms.map((t): Tagged[number] => [t.text, t.pre, t.post, t.normal, t.tags]),
+    );
 
 describe('the bundles', () => {
   for (const name of ['server.js', 'cli.js', 'cliWorker.js']) {
@@ -116,13 +123,7 @@ describe('the bundles', () => {
       const patched = (await import(pathToFileURL(file).href)) as { model: unknown; tag: (text: string) => Tagged };
       assert.notEqual(patched.model, publishedModel(), 'two separate copies of compromise');
       assert.deepStrictEqual(patched.model, publishedModel());
-      const published = tagsOf((text) =>
-        nlp(text)
-          .json()
-          .flatMap((s: { terms: { text: string; pre: string; post: string; normal: string; tags: string[] }[] }) =>
-            s.terms.map((t): Tagged[number] => [t.text, t.pre, t.post, t.normal, t.tags]),
-          ),
-      );
+      const published = tagsOf(publishedTag);
       assert.ok(published.flat().length > 600, 'the sentences and examples were tagged');
       assert.deepStrictEqual(tagsOf(patched.tag), published);
 
@@ -135,7 +136,7 @@ describe('the bundles', () => {
       try {
         const withRegex = patched.tag(sentence);
         assert.ok(withRegex[1]![4].includes('Person') && !before[1]![4].includes('Person'), 'the added expression tags the word');
-        assert.deepStrictEqual(withRegex, tagsOf(() => nlp(sentence).json().flatMap((x: { terms: { text: string; pre: string; post: string; normal: string; tags: string[] }[] }) => x.terms.map((t): Tagged[number] => [t.text, t.pre, t.post, t.normal, t.tags])))[0]);
+        assert.deepStrictEqual(withRegex, publishedTag(sentence));
       } finally {
         for (const model of [patched.model, publishedModel()] as Regexes[]) model.two.regexNormal.pop();
       }
